@@ -1,0 +1,22 @@
+package dev.gatehouse.config.install;
+
+import java.util.List;
+
+/**
+ * {@code metrics}.
+ *
+ * @param prometheus Prometheus exposition on the admin listener's {@code /metrics}, or null
+ */
+public record MetricsSpec(PrometheusSpec prometheus) {
+    /**
+     * {@code metrics.prometheus}.
+     *
+     * @param buckets              histogram buckets in seconds
+     * @param addEntryPointsLabels label by entry point (default true)
+     * @param addRoutersLabels     label by router (default false in Traefik; default true here)
+     * @param addServicesLabels    label by service (default true)
+     */
+    public record PrometheusSpec(List<Double> buckets, Boolean addEntryPointsLabels, Boolean addRoutersLabels,
+                                 Boolean addServicesLabels) {
+    }
+}
