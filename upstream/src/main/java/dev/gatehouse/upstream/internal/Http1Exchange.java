@@ -1,0 +1,386 @@
+package dev.gatehouse.upstream.internal;
+
+import dev.gatehouse.core.Body;
+import dev.gatehouse.core.BodySubscriber;
+import dev.gatehouse.core.Flow;
+import dev.gatehouse.core.RequestContext;
+import dev.gatehouse.core.StandardAttributes;
+import dev.gatehouse.core.StreamBody;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request/response over a pooled HTTP/1.1 connection, on the exchange's event loop.
+ *
+ * <pre>
+ *  acquire ─▶ write head ─▶ stream request body (paused while the socket is not writable)
+ *          ─▶ response head ─▶ complete the HttpResponse with a StreamBody (its Flow toggles autoRead)
+ *          ─▶ chunks pushed as they arrive ─▶ last chunk: pool the connection (keep-alive) or close it
+ *  failure before the head: 502 (504 on timeouts), UPSTREAM_NOT_REACHED; after it: the body fails
+ * </pre>
+ *
+ * A 101 answer to an upgrade request hands the connection to an {@link UpgradeTunnel}.
+ */
+final class Http1Exchange implements UpstreamConnection.Listener, Flow {
+    private final RequestContext ctx;
+    private final dev.gatehouse.core.HttpRequest req;
+    private final HttpRequest head;
+    private final dev.gatehouse.core.HttpResponse response;
+    private final String upgrade;
+    private final ConnectionPool pool;
+    private final Outcome outcome;
+    private final boolean bodyless;
+    private UpstreamConnection conn;
+    private Channel ch;
+    private ScheduledFuture<?> headerTimer;
+    private Flow requestFlow;
+    private boolean requestPaused;
+    private boolean requestEndQueued;
+    private boolean headReceived;
+    private boolean skippingInformational;
+    private boolean keepAlive;
+    private boolean finished;
+    private boolean retried;
+    private StreamBody body;
+
+    Http1Exchange(RequestContext ctx, dev.gatehouse.core.HttpRequest req, HttpRequest head,
+                  dev.gatehouse.core.HttpResponse response, String upgrade, ConnectionPool pool, Outcome outcome) {
+        this.ctx = ctx;
+        this.req = req;
+        this.head = head;
+        this.response = response;
+        this.upgrade = upgrade;
+        this.pool = pool;
+        this.outcome = outcome;
+        this.bodyless = upgrade != null || req.body().contentLength() == 0;
+    }
+
+    /** Starts the exchange; call on the exchange's event loop. */
+    void start() {
+        ctx.onComplete(this::clientGone);
+        pool.acquire(ctx.eventLoop(), this::connected);
+    }
+
+    private void connected(UpstreamConnection c, Throwable cause) {
+        if (cause != null) {
+            failBeforeHead(cause);
+            return;
+        }
+        if (finished) {
+            // The client left while we dialled: the fresh connection is clean, keep it.
+            c.detach();
+            pool.release(c);
+            return;
+        }
+        conn = c;
+        ch = c.channel();
+        c.attach(this);
+        if (bodyless) {
+            DefaultFullHttpRequest full = new DefaultFullHttpRequest(head.protocolVersion(), head.method(),
+                    head.uri(), Unpooled.EMPTY_BUFFER, head.headers(), new DefaultHttpHeaders(false));
+            requestEndQueued = true;
+            ch.writeAndFlush(full);
+            startHeaderTimer();
+            return;
+        }
+        ch.writeAndFlush(head);
+        req.body().subscribe(new RequestBodyWriter());
+    }
+
+    private void startHeaderTimer() {
+        long ms = pool.key().transport().responseHeaderMillis();
+        if (ms > 0 && !headReceived && !finished) {
+            headerTimer = ctx.eventLoop().schedule(() -> {
+                if (!headReceived && !finished) {
+                    failBeforeHead(new UpstreamErrors.ResponseHeaderTimeoutException(ms));
+                }
+            }, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void onRead(Object msg) {
+        if (finished) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse r) {
+            ReferenceCountUtil.release(msg);
+            onHead(r);
+        } else if (msg instanceof HttpContent c) {
+            onContent(c);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onHead(HttpResponse r) {
+        if (r.decoderResult().isFailure()) {
+            failBeforeHead(new IOException("malformed response from upstream: " + r.decoderResult().cause()));
+            return;
+        }
+        int status = r.status().code();
+        if (status == 101 && upgrade != null) {
+            cancelHeaderTimer();
+            headReceived = true;
+            finished = true;
+            outcome.head(101, null);
+            new UpgradeTunnel(ch, req.body(), response, outcome).start(r.headers());
+            return;
+        }
+        if (status >= 100 && status < 200) {
+            // 100 Continue and other interim answers are not forwarded; the final head follows.
+            skippingInformational = true;
+            return;
+        }
+        cancelHeaderTimer();
+        headReceived = true;
+        keepAlive = HttpUtil.isKeepAlive(r);
+        HttpHeaders headers = HopByHop.strip(r.headers(), false, null);
+        long length = HttpMethod.HEAD.equals(head.method()) || status == 204 || status == 304
+                ? 0 : HttpUtil.getContentLength(r, -1L);
+        body = new StreamBody(this, length);
+        outcome.head(status, null);
+        response.complete(status, headers, body);
+    }
+
+    private void onContent(HttpContent c) {
+        if (skippingInformational || body == null) {
+            if (c instanceof LastHttpContent) {
+                skippingInformational = false;
+            }
+            c.release();
+            return;
+        }
+        ByteBuf data = c.content();
+        if (c instanceof LastHttpContent last) {
+            HttpHeaders trailers = last.trailingHeaders().isEmpty()
+                    ? null : HopByHop.stripTrailers(new DefaultHttpHeaders(false).add(last.trailingHeaders()));
+            if (data.isReadable()) {
+                body.push(data);
+            } else {
+                data.release();
+            }
+            responseEnded();
+            body.end(trailers);
+        } else {
+            body.push(data);
+        }
+    }
+
+    private void responseEnded() {
+        finished = true;
+        conn.detach();
+        if (keepAlive && requestEndQueued) {
+            pool.release(conn);
+        } else {
+            // The upstream answered before reading our whole body, or refuses keep-alive: not reusable.
+            cancelRequestBody();
+            ch.close();
+        }
+        outcome.ended();
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        if (finished) {
+            return;
+        }
+        Throwable c = cause != null ? cause : new IOException("upstream closed the connection");
+        if (!headReceived) {
+            if (conn.reused() && bodyless && !retried) {
+                // A pooled connection the upstream closed while it idled: try once more on a fresh one.
+                retried = true;
+                cancelHeaderTimer();
+                conn = null;
+                ch = null;
+                pool.connect(ctx.eventLoop(), this::connected);
+                return;
+            }
+            failBeforeHead(c);
+            return;
+        }
+        finished = true;
+        cancelRequestBody();
+        body.fail(c);
+        outcome.ended();
+    }
+
+    @Override
+    public void onWritable() {
+        if (requestPaused && requestFlow != null) {
+            requestPaused = false;
+            requestFlow.resume();
+        }
+    }
+
+    private void failBeforeHead(Throwable cause) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelHeaderTimer();
+        cancelRequestBody();
+        if (conn != null) {
+            conn.detach();
+            ch.close();
+        }
+        int status = UpstreamErrors.statusOf(cause);
+        ctx.set(StandardAttributes.UPSTREAM_NOT_REACHED, cause);
+        ctx.errorDetail("upstream " + ctx.upstreamAddress() + ": " + cause);
+        outcome.head(status, cause);
+        outcome.ended();
+        if (!response.isReady()) {
+            DefaultHttpHeaders h = new DefaultHttpHeaders();
+            h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.complete(status, h, Body.of(UpstreamErrors.reasonOf(status)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The exchange ended on the client side; whatever is still running upstream is useless now. */
+    private void clientGone() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelHeaderTimer();
+        cancelRequestBody();
+        if (conn != null) {
+            conn.detach();
+            ch.close();
+        }
+        if (body != null) {
+            body.fail(new IOException("client went away"));
+        }
+        outcome.ended();
+    }
+
+    private void cancelHeaderTimer() {
+        if (headerTimer != null) {
+            headerTimer.cancel(false);
+            headerTimer = null;
+        }
+    }
+
+    private void cancelRequestBody() {
+        Flow f = requestFlow;
+        if (f != null && !requestEndQueued) {
+            requestFlow = null;
+            f.cancel();
+        }
+    }
+
+    // Flow of the response body: the consumer's demand drives the upstream socket's reads.
+
+    @Override
+    public void pause() {
+        if (ch != null && !finished) {
+            ch.config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (ch != null && !finished) {
+            ch.config().setAutoRead(true);
+            ch.read();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelRequestBody();
+        conn.detach();
+        ch.close();
+        outcome.ended();
+    }
+
+    /** Streams the request body to the upstream, chunk by chunk, pausing it while the socket is full. */
+    private final class RequestBodyWriter implements BodySubscriber {
+        private boolean done;
+
+        @Override
+        public void onStart(Flow flow) {
+            requestFlow = flow;
+        }
+
+        @Override
+        public void onData(ByteBuf chunk) {
+            if (done || finished || ch == null || !ch.isActive()) {
+                chunk.release();
+                return;
+            }
+            ch.writeAndFlush(new DefaultHttpContent(chunk));
+            if (!ch.isWritable() && !requestPaused && requestFlow != null) {
+                requestPaused = true;
+                requestFlow.pause();
+            }
+        }
+
+        @Override
+        public void onEnd(HttpHeaders trailers) {
+            if (done) {
+                return;
+            }
+            done = true;
+            requestFlow = null;
+            if (finished || ch == null || !ch.isActive()) {
+                return;
+            }
+            LastHttpContent last = new DefaultLastHttpContent();
+            if (trailers != null && !trailers.isEmpty()) {
+                last.trailingHeaders().add(HopByHop.stripTrailers(new DefaultHttpHeaders(false).add(trailers)));
+            }
+            requestEndQueued = true;
+            ch.writeAndFlush(last);
+            startHeaderTimer();
+        }
+
+        @Override
+        public void onError(Throwable cause) {
+            if (done) {
+                return;
+            }
+            done = true;
+            requestFlow = null;
+            if (!finished) {
+                // The client's body broke (it went away): the upstream request cannot be completed.
+                if (!headReceived) {
+                    finished = true;
+                    cancelHeaderTimer();
+                    conn.detach();
+                    ch.close();
+                    outcome.ended();
+                    DefaultHttpHeaders h = new DefaultHttpHeaders();
+                    response.complete(502, h, Body.empty());
+                } else {
+                    onClosed(cause);
+                    ch.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.gatehouse.upstream.internal;
+
+import dev.gatehouse.core.HttpRequest;
+import dev.gatehouse.core.HttpResponse;
+import dev.gatehouse.core.RequestContext;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One server of a load balancer: forwards an exchange to it over its connection pool. */
+public final class Server {
+    private final ServerEndpoint endpoint;
+    private final int weight;
+    private final boolean preservePath;
+    private final boolean passHostHeader;
+    private final ConnectionPool pool;
+    private final ServerHealth health;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final String stickyValue;
+
+    /**
+     * @param endpoint       the parsed URL
+     * @param weight         the wrr weight
+     * @param preservePath   keep the URL's path
+     * @param passHostHeader forward the client's Host
+     * @param pool           connections to the server
+     * @param health         the server's health
+     */
+    public Server(ServerEndpoint endpoint, int weight, boolean preservePath, boolean passHostHeader,
+                  ConnectionPool pool, ServerHealth health) {
+        this.endpoint = endpoint;
+        this.weight = weight;
+        this.preservePath = preservePath;
+        this.passHostHeader = passHostHeader;
+        this.pool = pool;
+        this.health = health;
+        this.stickyValue = StickyCookie.hash(endpoint.url());
+    }
+
+    /** @return the URL as configured */
+    public String url() {
+        return endpoint.url();
+    }
+
+    /** @return the weight */
+    public int weight() {
+        return weight;
+    }
+
+    /** @return the health */
+    public ServerHealth health() {
+        return health;
+    }
+
+    /** @return requests in flight, for p2c */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** @return the sticky cookie value that points at this server */
+    public String stickyValue() {
+        return stickyValue;
+    }
+
+    /**
+     * Forwards an exchange.
+     *
+     * @param ctx the exchange's context
+     * @param req the request; its body is forwarded
+     * @return the response, completed later on the exchange's loop
+     */
+    public HttpResponse forward(RequestContext ctx, HttpRequest req) {
+        ctx.upstreamAddress(endpoint.url());
+        inFlight.incrementAndGet();
+        String upgrade = HopByHop.upgradeOf(req.headers());
+        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), target(req),
+                headers(req, upgrade));
+        HttpResponse response = HttpResponse.pending();
+        new Http1Exchange(ctx, req, head, response, upgrade, pool, new Outcome() {
+            private boolean ended;
+
+            @Override
+            public void head(int status, Throwable notReached) {
+                if (status >= 500) {
+                    health.recordFailure();
+                }
+            }
+
+            @Override
+            public void ended() {
+                if (!ended) {
+                    ended = true;
+                    inFlight.decrementAndGet();
+                }
+            }
+        }).start();
+        return response;
+    }
+
+    private String target(HttpRequest req) {
+        String path = endpoint.targetPath(req.path(), preservePath);
+        String q = req.rawQuery();
+        // Go's proxy (and so Traefik) turns semicolons in the query into ampersands.
+        return q == null ? path : path + '?' + q.replace(';', '&');
+    }
+
+    private HttpHeaders headers(HttpRequest req, String upgrade) {
+        HttpHeaders h = HopByHop.strip(req.headers(), true, upgrade);
+        List<String> pseudo = new ArrayList<>(0);
+        for (String name : h.names()) {
+            if (name.startsWith(":")) {
+                pseudo.add(name);
+            }
+        }
+        pseudo.forEach(h::remove);
+        String authority = req.authority();
+        h.set(HttpHeaderNames.HOST, passHostHeader && authority != null && !authority.isEmpty()
+                ? authority : endpoint.authority());
+        if (upgrade != null) {
+            // The body of an upgrade request is the raw tunnel, sent only after the 101.
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            return h;
+        }
+        long len = req.body().contentLength();
+        if (len > 0) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, len);
+        } else if (len == 0) {
+            if (h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                h.set(HttpHeaderNames.CONTENT_LENGTH, 0);
+            }
+        } else if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        return h;
+    }
+}
