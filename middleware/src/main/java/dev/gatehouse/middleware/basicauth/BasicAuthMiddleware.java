@@ -1,0 +1,118 @@
+package dev.gatehouse.middleware.basicauth;
+
+import dev.gatehouse.core.HttpHandler;
+import dev.gatehouse.core.HttpRequest;
+import dev.gatehouse.core.HttpResponse;
+import dev.gatehouse.core.Middleware;
+import dev.gatehouse.core.RequestContext;
+import dev.gatehouse.core.StandardAttributes;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * Checks {@code Authorization: Basic} credentials. Success records the user in
+ * {@link StandardAttributes#CLIENT_USERNAME}, optionally copies it into a header and removes the credentials,
+ * then calls the service; failure answers 401 with {@code WWW-Authenticate: Basic realm="..."}.
+ *
+ * <pre>
+ *  credentials ─▶ SHA / MD5-crypt ─────────────────────────────▶ check inline
+ *              └▶ bcrypt ─▶ verified before? ──yes──────────────▶ continue inline
+ *                                           └─no─▶ blocking executor ─▶ back on the event loop ─▶ continue
+ * </pre>
+ */
+final class BasicAuthMiddleware implements Middleware {
+    private final Map<String, PasswordHash> users;
+    private final String challenge;
+    private final String headerField;
+    private final boolean removeHeader;
+    private final Executor blocking;
+    private final VerificationCache cache;
+
+    BasicAuthMiddleware(Map<String, PasswordHash> users, String realm, String headerField, boolean removeHeader,
+                        Executor blocking, VerificationCache cache) {
+        this.users = users;
+        this.challenge = "Basic realm=\"" + realm + "\"";
+        this.headerField = headerField;
+        this.removeHeader = removeHeader;
+        this.blocking = blocking;
+        this.cache = cache;
+    }
+
+    @Override
+    public HttpResponse handle(RequestContext ctx, HttpRequest req, HttpHandler next) {
+        String header = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        byte[] decoded = decode(header);
+        int colon = decoded == null ? -1 : indexOf(decoded, (byte) ':');
+        if (colon < 0) {
+            return unauthorized();
+        }
+        String user = new String(decoded, 0, colon, StandardCharsets.UTF_8);
+        byte[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
+        PasswordHash hash = users.get(user);
+        if (hash == null) {
+            return unauthorized();
+        }
+        if (!hash.slow()) {
+            return hash.matches(password) ? proceed(ctx, req, next, user) : unauthorized();
+        }
+        String key = cache.key(user, password);
+        if (cache.isVerified(key)) {
+            return proceed(ctx, req, next, user);
+        }
+        HttpResponse pending = HttpResponse.pending();
+        EventLoop loop = ctx.eventLoop();
+        cache.verify(key, () -> hash.matches(password), blocking).whenComplete((ok, err) -> loop.execute(() -> {
+            if (err != null) {
+                ctx.errorDetail("basicAuth: password check could not run: " + err);
+                pending.completeWith(HttpResponse.text(503, "Service Unavailable"));
+            } else {
+                pending.completeWith(Boolean.TRUE.equals(ok) ? proceed(ctx, req, next, user) : unauthorized());
+            }
+        }));
+        return pending;
+    }
+
+    private HttpResponse proceed(RequestContext ctx, HttpRequest req, HttpHandler next, String user) {
+        ctx.set(StandardAttributes.CLIENT_USERNAME, user);
+        if (headerField != null) {
+            req.headers().set(headerField, user);
+        }
+        if (removeHeader) {
+            req.headers().remove(HttpHeaderNames.AUTHORIZATION);
+        }
+        return next.handle(ctx, req);
+    }
+
+    private HttpResponse unauthorized() {
+        HttpResponse r = HttpResponse.text(401, "401 Unauthorized\n");
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
+        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
+        return r;
+    }
+
+    /** The decoded credentials of a {@code Basic} header (scheme matched case-insensitively), or null. */
+    private static byte[] decode(String header) {
+        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(header.substring(6));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
