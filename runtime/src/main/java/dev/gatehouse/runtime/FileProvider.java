@@ -32,6 +32,7 @@ public final class FileProvider implements ConfigProvider {
 
     private final Path file;
     private final Path directory;
+    private final String shownName;
     private final boolean watch;
     private volatile boolean closed;
     private WatchService watchService;
@@ -45,6 +46,19 @@ public final class FileProvider implements ConfigProvider {
      * @param watch     publish again on change
      */
     public FileProvider(Path file, Path directory, boolean watch) {
+        this(file, directory, watch, file == null ? null : file.toString());
+    }
+
+    /**
+     * Creates a provider for a file or a directory; exactly one is non-null.
+     *
+     * @param file      the routing file, or null
+     * @param directory the routing directory, or null
+     * @param watch     publish again on change
+     * @param shownName the file's name as the user wrote it, shown in errors
+     */
+    public FileProvider(Path file, Path directory, boolean watch, String shownName) {
+        this.shownName = shownName;
         if ((file == null) == (directory == null)) {
             throw new IllegalArgumentException("exactly one of file and directory");
         }
@@ -120,7 +134,7 @@ public final class FileProvider implements ConfigProvider {
         List<ProviderState.Source> sources = new ArrayList<>();
         try {
             for (Path p : files()) {
-                String shown = directory != null ? directory.relativize(p).toString() : file.toString();
+                String shown = directory != null ? directory.relativize(p).toString() : shownName;
                 sources.add(new ProviderState.Source(shown, Files.readString(p, StandardCharsets.UTF_8)));
             }
             return new ProviderState(name(), List.copyOf(sources), base, null);
