@@ -5,6 +5,7 @@ import dev.gatehouse.core.spi.InvalidSpecException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -19,6 +20,11 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +37,8 @@ import java.util.function.IntConsumer;
 /**
  * Active health checks for one service's servers, on one event loop with Netty timers: each server is probed
  * every {@code interval} ({@code unhealthyInterval} while it is down) over a fresh connection; a probe that
- * times out, fails to connect or answers an unexpected status marks the server down. Redirects are not
+ * times out, fails to connect or answers an unexpected status marks the server down. {@code h2c} servers are
+ * probed over HTTP/2 with prior knowledge, others over HTTP/1.1. Redirects are not
  * followed: with no {@code status} set, any 2xx or 3xx is healthy.
  */
 public final class HealthChecker implements AutoCloseable {
@@ -115,6 +122,7 @@ public final class HealthChecker implements AutoCloseable {
     private void check(ServerEndpoint ep, IntConsumer report) {
         String scheme = spec.scheme() != null ? spec.scheme().toLowerCase(Locale.ROOT) : ep.scheme();
         boolean tls = scheme.equals("https");
+        boolean h2c = scheme.equals("h2c");
         int port = spec.port() != null && spec.port() > 0 ? spec.port() : ep.port();
         int[] done = {0};
         IntConsumer once = s -> {
@@ -137,27 +145,12 @@ public final class HealthChecker implements AutoCloseable {
                                 SslHandler h = transport.tls().newHandler(ch.alloc(), sni, port);
                                 ch.pipeline().addLast(h);
                             }
-                            ch.pipeline().addLast(new HttpClientCodec());
-                            ch.pipeline().addLast(new SimpleChannelInboundHandler<HttpObject>() {
-                                @Override
-                                protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-                                    if (msg instanceof HttpResponse r && r.status().code() >= 200) {
-                                        once.accept(r.status().code());
-                                        ctx.close();
-                                    }
-                                }
-
-                                @Override
-                                public void channelInactive(ChannelHandlerContext ctx) {
-                                    once.accept(0);
-                                }
-
-                                @Override
-                                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                    once.accept(0);
-                                    ctx.close();
-                                }
-                            });
+                            if (h2c) {
+                                ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+                                        new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                            } else {
+                                ch.pipeline().addLast(new HttpClientCodec(), probeHandler(once));
+                            }
                         }
                     });
             b.connect(addr).addListener(f -> {
@@ -171,9 +164,56 @@ public final class HealthChecker implements AutoCloseable {
                     ch.close();
                 }, timeoutMillis, TimeUnit.MILLISECONDS);
                 ch.closeFuture().addListener(c -> timeout.cancel(false));
-                ch.writeAndFlush(request(ep, port));
+                if (!h2c) {
+                    ch.writeAndFlush(request(ep, port));
+                    return;
+                }
+                // h2c servers speak only HTTP/2: the probe is one stream of a connection of its own.
+                new Http2StreamChannelBootstrap(ch).handler(new ChannelInitializer<Http2StreamChannel>() {
+                    @Override
+                    protected void initChannel(Http2StreamChannel stream) {
+                        stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false), probeHandler(once));
+                    }
+                }).open().addListener(s -> {
+                    if (s.isSuccess()) {
+                        ((Http2StreamChannel) s.getNow()).writeAndFlush(request(ep, port));
+                    } else {
+                        once.accept(0);
+                        ch.close();
+                    }
+                });
             });
         }));
+    }
+
+    /** Reports the first final status and closes the probe's connection. */
+    private static SimpleChannelInboundHandler<HttpObject> probeHandler(IntConsumer once) {
+        return new SimpleChannelInboundHandler<HttpObject>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+                if (msg instanceof HttpResponse r && r.status().code() >= 200) {
+                    once.accept(r.status().code());
+                    connection(ctx).close();
+                }
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                once.accept(0);
+                connection(ctx).close();
+            }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                once.accept(0);
+                connection(ctx).close();
+            }
+        };
+    }
+
+    private static Channel connection(ChannelHandlerContext ctx) {
+        Channel c = ctx.channel();
+        return c instanceof Http2StreamChannel s ? s.parent() : c;
     }
 
     private DefaultFullHttpRequest request(ServerEndpoint ep, int port) {

@@ -4,7 +4,6 @@ import dev.gatehouse.core.Body;
 import dev.gatehouse.core.BodySubscriber;
 import dev.gatehouse.core.Flow;
 import dev.gatehouse.core.RequestContext;
-import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.core.StreamBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,16 +13,15 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  *
  * A 101 answer to an upgrade request hands the connection to an {@link UpgradeTunnel}.
  */
-final class Http1Exchange implements UpstreamConnection.Listener, Flow {
+final class Http1Exchange implements UpstreamConnection.Listener, Flow, ConnectionPool.Callback {
     private final RequestContext ctx;
     private final dev.gatehouse.core.HttpRequest req;
     private final HttpRequest head;
@@ -76,10 +74,34 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow {
     /** Starts the exchange; call on the exchange's event loop. */
     void start() {
         ctx.onComplete(this::clientGone);
-        pool.acquire(ctx.eventLoop(), this::connected);
+        pool.acquire(ctx.eventLoop(), upgrade != null, this);
     }
 
-    private void connected(UpstreamConnection c, Throwable cause) {
+    /**
+     * Starts the exchange on a connection another exchange obtained (an HTTP/2 exchange whose server now
+     * answers HTTP/1.1 by ALPN).
+     *
+     * @param c the fresh connection
+     */
+    void startOn(UpstreamConnection c) {
+        ctx.onComplete(this::clientGone);
+        // The HTTP/2 codec marked the head with its scheme; that header must not reach an HTTP/1.1 server.
+        head.headers().remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text());
+        accept(c, null);
+    }
+
+    @Override
+    public void acceptHttp2(Http2Connection c) {
+        if (finished) {
+            return;
+        }
+        // ALPN chose h2: the exchange continues as a stream. This one steps aside; clientGone is now a no-op.
+        finished = true;
+        new Http2Exchange(ctx, req, head, response, pool, outcome).startOn(c);
+    }
+
+    @Override
+    public void accept(UpstreamConnection c, Throwable cause) {
         if (cause != null) {
             failBeforeHead(cause);
             return;
@@ -212,7 +234,7 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow {
                 cancelHeaderTimer();
                 conn = null;
                 ch = null;
-                pool.connect(ctx.eventLoop(), this::connected);
+                pool.connect(ctx.eventLoop(), upgrade != null, this);
                 return;
             }
             failBeforeHead(c);
@@ -243,17 +265,7 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow {
             conn.detach();
             ch.close();
         }
-        int status = UpstreamErrors.statusOf(cause);
-        ctx.set(StandardAttributes.UPSTREAM_NOT_REACHED, cause);
-        ctx.errorDetail("upstream " + ctx.upstreamAddress() + ": " + cause);
-        outcome.head(status, cause);
-        outcome.ended();
-        if (!response.isReady()) {
-            DefaultHttpHeaders h = new DefaultHttpHeaders();
-            h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-            response.complete(status, h, Body.of(UpstreamErrors.reasonOf(status)
-                    .getBytes(StandardCharsets.UTF_8)));
-        }
+        UpstreamErrors.answerNotReached(ctx, response, outcome, cause);
     }
 
     /** The exchange ended on the client side; whatever is still running upstream is useless now. */

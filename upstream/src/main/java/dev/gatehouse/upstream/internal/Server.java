@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One server of a load balancer: forwards an exchange to it over its connection pool. */
+/** One server of a load balancer: forwards an exchange to it over its connection pool (HTTP/1.1 or HTTP/2). */
 public final class Server {
     private final ServerEndpoint endpoint;
     private final int weight;
@@ -77,11 +77,13 @@ public final class Server {
     public HttpResponse forward(RequestContext ctx, HttpRequest req) {
         ctx.upstreamAddress(endpoint.url());
         inFlight.incrementAndGet();
-        String upgrade = HopByHop.upgradeOf(req.headers());
+        // HTTP/2 has no Upgrade: toward an h2c server the Connection/Upgrade pair is dropped like any hop-by-hop
+        // header and the request goes as a plain one.
+        String upgrade = pool.key().h2c() ? null : HopByHop.upgradeOf(req.headers());
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), target(req),
                 headers(req, upgrade));
         HttpResponse response = HttpResponse.pending();
-        new Http1Exchange(ctx, req, head, response, upgrade, pool, new Outcome() {
+        Outcome outcome = new Outcome() {
             private boolean ended;
 
             @Override
@@ -98,7 +100,13 @@ public final class Server {
                     inFlight.decrementAndGet();
                 }
             }
-        }).start();
+        };
+        if (pool.key().h2c()) {
+            new Http2Exchange(ctx, req, head, response, pool, outcome).start();
+        } else {
+            // HTTP/1.1, or https where ALPN may still choose h2: the exchange then continues as a stream.
+            new Http1Exchange(ctx, req, head, response, upgrade, pool, outcome).start();
+        }
         return response;
     }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * A parsed server URL.
  *
  * @param url       the URL as configured (the status key and the sticky hash input)
- * @param scheme    {@code http} or {@code https}
+ * @param scheme    {@code http}, {@code https} or {@code h2c} (cleartext HTTP/2 with prior knowledge, as in Traefik)
  * @param host      the host, IPv6 without brackets
  * @param port      the port, defaulted from the scheme
  * @param authority the URL's authority as written, the Host header when the client's is not passed
@@ -22,7 +22,7 @@ public record ServerEndpoint(String url, String scheme, String host, int port, S
      * @param url the URL
      * @param key the key path for errors
      * @return the endpoint
-     * @throws InvalidSpecException when the URL is not an absolute http(s) URL with a host
+     * @throws InvalidSpecException when the URL is not an absolute http, https or h2c URL with a host
      */
     public static ServerEndpoint parse(String url, String key) {
         if (url == null || url.isBlank()) {
@@ -35,9 +35,8 @@ public record ServerEndpoint(String url, String scheme, String host, int port, S
             throw new InvalidSpecException(key, "invalid URL \"" + url + "\": " + e.getMessage());
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            String hint = scheme.equals("h2c") ? " (h2c upstreams are not supported yet)" : "";
-            throw new InvalidSpecException(key, "unsupported scheme in \"" + url + "\": expected http or https" + hint);
+        if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("h2c")) {
+            throw new InvalidSpecException(key, "unsupported scheme in \"" + url + "\": expected http, https or h2c");
         }
         String host = u.getHost();
         if (host == null || host.isEmpty()) {
@@ -54,6 +53,11 @@ public record ServerEndpoint(String url, String scheme, String host, int port, S
     /** @return true for https */
     public boolean tls() {
         return scheme.equals("https");
+    }
+
+    /** @return true for h2c: HTTP/2 without TLS, spoken from the first byte */
+    public boolean h2c() {
+        return scheme.equals("h2c");
     }
 
     /**

@@ -161,8 +161,8 @@ public final class ServiceBuilder {
         for (int i = 0; i < endpoints.size(); i++) {
             ServerEndpoint ep = endpoints.get(i);
             ServerSpec srv = lb.servers().get(i);
-            ConnectionPool pool = resources.get(new ConnectionPool.Key(transport, ep.tls(), ep.host(), ep.port()),
-                    used, () -> new ConnectionPool(new ConnectionPool.Key(transport, ep.tls(), ep.host(), ep.port())));
+            ConnectionPool.Key poolKey = new ConnectionPool.Key(transport, ep.tls(), ep.h2c(), ep.host(), ep.port());
+            ConnectionPool pool = resources.get(poolKey, used, () -> new ConnectionPool(poolKey));
             servers.add(new Server(ep, srv.weight() == null ? 1 : srv.weight(),
                     Boolean.TRUE.equals(srv.preservePath()), passHost, pool, health.health(ep.url())));
         }

@@ -4,6 +4,7 @@ import dev.gatehouse.config.dynamic.CertificateSpec;
 import dev.gatehouse.config.dynamic.ServersTransportSpec;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -28,12 +29,28 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SslContext client(ServersTransportSpec s, Path baseDir) {
+    /** ALPN offer of an HTTP/2-capable transport: h2 first, HTTP/1.1 when the server declines. */
+    private static final ApplicationProtocolConfig H2_THEN_HTTP1 = new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            // Both providers support these two behaviours; a server without ALPN means HTTP/1.1.
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+
+    /**
+     * A client context.
+     *
+     * @param s       the transport
+     * @param baseDir where relative files are resolved
+     * @param alpnH2  offer {@code h2} then {@code http/1.1} by ALPN; without it no ALPN is sent, so the server
+     *                speaks HTTP/1.1 (what upgrades and health checks need)
+     * @return the context
+     */
+    static SslContext client(ServersTransportSpec s, Path baseDir, boolean alpnH2) {
         try {
             SslContextBuilder b = SslContextBuilder.forClient()
                     .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
-                    // HTTP/1.1 only for now: ALPN h2 to upstreams is not implemented, so never offer it.
-                    .applicationProtocolConfig(ApplicationProtocolConfig.DISABLED);
+                    .applicationProtocolConfig(alpnH2 ? H2_THEN_HTTP1 : ApplicationProtocolConfig.DISABLED);
             if (Boolean.TRUE.equals(s.insecureSkipVerify())) {
                 b.trustManager(InsecureTrustManagerFactory.INSTANCE);
             } else if (s.rootCAs() != null && !s.rootCAs().isEmpty()) {

@@ -1,8 +1,15 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.core.Body;
+import dev.gatehouse.core.HttpResponse;
+import dev.gatehouse.core.RequestContext;
+import dev.gatehouse.core.StandardAttributes;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.Serial;
+import java.nio.charset.StandardCharsets;
 
 /** Maps upstream failures to the status Traefik answers with: timeouts 504, other network errors 502. */
 final class UpstreamErrors {
@@ -25,6 +32,27 @@ final class UpstreamErrors {
             return 504;
         }
         return 502;
+    }
+
+    /**
+     * Answers for an upstream that was not reached: 502 or 504, with {@code UPSTREAM_NOT_REACHED} set.
+     *
+     * @param ctx      the exchange
+     * @param response the pending response, completed unless it already is
+     * @param outcome  told the status and that the exchange ended
+     * @param cause    why the upstream was not reached
+     */
+    static void answerNotReached(RequestContext ctx, HttpResponse response, Outcome outcome, Throwable cause) {
+        int status = statusOf(cause);
+        ctx.set(StandardAttributes.UPSTREAM_NOT_REACHED, cause);
+        ctx.errorDetail("upstream " + ctx.upstreamAddress() + ": " + cause);
+        outcome.head(status, cause);
+        outcome.ended();
+        if (!response.isReady()) {
+            DefaultHttpHeaders h = new DefaultHttpHeaders();
+            h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.complete(status, h, Body.of(reasonOf(status).getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     static String reasonOf(int status) {
