@@ -20,7 +20,8 @@ class EntryPointSettingsTest {
     void untrustedPeerForwardedHeadersAreReplaced() throws Exception {
         try (TestServer s = new TestServer(Handlers.echo()); RawClient c = new RawClient(s.port())) {
             String r = c.send(FORGED).readToClose();
-            assertThat(r).contains("h:x-forwarded-for=127.0.0.1\n", "h:x-forwarded-proto=http\n",
+            // X-Forwarded-For is appended by the upstream client; here the forged one must be gone.
+            assertThat(r).contains("h:x-forwarded-proto=http\n",
                     "h:x-forwarded-host=example.com:8080\n", "h:x-forwarded-port=8080\n", "h:x-real-ip=127.0.0.1\n")
                     .doesNotContain("6.6.6.6", "evil");
         }
@@ -32,7 +33,7 @@ class EntryPointSettingsTest {
                 new ForwardedHeadersSpec(List.of("10.0.0.0/8", "127.0.0.1/32"), null));
         try (TestServer s = new TestServer(spec, Handlers.echo(), null); RawClient c = new RawClient(s.port())) {
             String r = c.send(FORGED).readToClose();
-            assertThat(r).contains("h:x-forwarded-for=6.6.6.6, 127.0.0.1\n", "h:x-forwarded-proto=https\n",
+            assertThat(r).contains("h:x-forwarded-for=6.6.6.6\n", "h:x-forwarded-proto=https\n",
                     "h:x-forwarded-host=evil\n", "h:x-real-ip=6.6.6.6\n");
         }
     }
@@ -51,8 +52,8 @@ class EntryPointSettingsTest {
             String r = c.send("GET / HTTP/1.1\r\nHost: h\r\nConnection: close, X-Secret, X-Forwarded-For\r\n"
                     + "X-Secret: 1\r\nKeep-Alive: 5\r\nProxy-Connection: x\r\nTE: trailers, gzip\r\n"
                     + "Trailer: X-T\r\nUpgrade: foo\r\nX-Kept: yes\r\n\r\n").readToClose();
-            assertThat(r).contains("h:x-kept=yes\n", "h:te=trailers\n", "h:x-forwarded-for=127.0.0.1\n")
-                    .doesNotContain("x-secret", "keep-alive=", "proxy-connection", "trailer=", "upgrade=",
+            assertThat(r).contains("h:x-kept=yes\n", "h:te=trailers\n")
+                    .doesNotContain("x-forwarded-for", "x-secret", "keep-alive=", "proxy-connection", "trailer=", "upgrade=",
                             "h:connection=");
         }
     }

@@ -127,8 +127,8 @@ final class HeaderRewriter {
         if (!h.contains(HeaderNames.X_REAL_IP)) {
             h.set(HeaderNames.X_REAL_IP, peerIp);
         }
-        String xff = h.getAll(HeaderNames.X_FORWARDED_FOR).stream().reduce((a, b) -> a + ", " + b).orElse(null);
-        h.set(HeaderNames.X_FORWARDED_FOR, xff == null || xff.isBlank() ? peerIp : xff + ", " + peerIp);
+        // X-Forwarded-For is appended by the upstream client when the request leaves, as Traefik does, so
+        // that middlewares reading it (ipStrategy.depth) see what the client sent.
     }
 
     private static String portOf(String authority, String proto) {

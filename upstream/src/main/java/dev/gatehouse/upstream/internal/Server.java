@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** One server of a load balancer: forwards an exchange to it over its connection pool (HTTP/1.1 or HTTP/2). */
 public final class Server {
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+
     private final ServerEndpoint endpoint;
     private final int weight;
     private final boolean preservePath;
@@ -81,7 +83,7 @@ public final class Server {
         // header and the request goes as a plain one.
         String upgrade = pool.key().h2c() ? null : HopByHop.upgradeOf(req.headers());
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), target(req),
-                headers(req, upgrade));
+                headers(req, upgrade, ctx.clientIp()));
         HttpResponse response = HttpResponse.pending();
         Outcome outcome = new Outcome() {
             private boolean ended;
@@ -117,8 +119,14 @@ public final class Server {
         return q == null ? path : path + '?' + q.replace(';', '&');
     }
 
-    private HttpHeaders headers(HttpRequest req, String upgrade) {
+    private HttpHeaders headers(HttpRequest req, String upgrade, String clientIp) {
         HttpHeaders h = HopByHop.strip(req.headers(), true, upgrade);
+        // Appended here, when the request leaves, as Go's proxy does for Traefik: middlewares that read
+        // X-Forwarded-For (ipStrategy.depth) see it as the client sent it.
+        if (clientIp != null && !clientIp.isEmpty()) {
+            String xff = h.getAll(X_FORWARDED_FOR).stream().reduce((a, b) -> a + ", " + b).orElse(null);
+            h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
+        }
         List<String> pseudo = new ArrayList<>(0);
         for (String name : h.names()) {
             if (name.startsWith(":")) {
