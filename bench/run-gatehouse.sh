@@ -9,7 +9,8 @@ mkdir -p "$RUNDIR"
 ROOT="$HERE/.."
 . "$ROOT/scripts/find-jdk.sh"; gh_find_jdk || exit 1
 [ -f "$ROOT/app/target/gatehouse.jar" ] || (cd "$ROOT" && ./dev build -q)
-OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
+OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false
+      -XX:+UseG1GC -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
 PIN=()
 if [ -n "$CPUS" ]; then
   n=$(echo "$CPUS" | tr ',' '\n' | wc -l)
@@ -19,8 +20,9 @@ cd "$(dirname "$CONFIG")"
 "${PIN[@]}" "$JAVA_HOME/bin/java" "${OPTS[@]}" ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/app/target/gatehouse.jar" \
   run -c "$CONFIG" >"$RUNDIR/gatehouse.log" 2>&1 &
 echo $! > "$RUNDIR/gatehouse.pid"
+ADMIN=$(awk '/^api:/ {a=1; next} a && /address:/ { gsub(/[" ]/, "", $2); print $2; exit }' "$CONFIG")
 for _ in $(seq 1 200); do
-  curl -s -o /dev/null --max-time 1 http://127.0.0.1:18190/ping && exit 0
+  curl -s -o /dev/null --max-time 1 "http://${ADMIN:-127.0.0.1:18190}/ping" && exit 0
   sleep 0.05
 done
 echo "gatehouse did not start; see $RUNDIR/gatehouse.log" >&2
