@@ -36,7 +36,10 @@ final class Demo implements AutoCloseable {
     static Demo start(int port, int adminPort) throws IOException {
         Demo d = new Demo(Files.createTempDirectory("gatehouse-demo"));
         for (int i = 1; i <= 2; i++) {
-            d.instances.add(d.backends.start("whoami-" + i, new EntryPointSpec("127.0.0.1:0", null, null, null),
+            // The instances trust the gateway's forwarded headers, so they show what it sent.
+            EntryPointSpec spec = new EntryPointSpec("127.0.0.1:0", null, null,
+                    new EntryPointSpec.ForwardedHeadersSpec(null, true));
+            d.instances.add(d.backends.start("whoami-" + i, spec,
                     new WhoamiHandler("whoami-" + i), TlsStore::defaultOnly, ExchangeObserver.NONE));
         }
         Files.writeString(d.installFile(), installYaml(port, adminPort));

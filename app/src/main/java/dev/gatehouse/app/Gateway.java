@@ -135,6 +135,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Compiles and swaps in a new config; runs on the config watcher's thread. */
     private void apply(Map<String, ProviderState> states) {
+        long started = System.nanoTime();
         resources.begin();
         CompileOutcome out;
         try {
@@ -164,7 +165,8 @@ public final class Gateway implements AutoCloseable {
         for (Diagnostic d : out.errors()) {
             LOG.warning("config: " + d);
         }
-        LOG.info("config applied: revision " + out.snapshot().revision());
+        LOG.info(String.format("config applied: revision %s, %d routers, in %.1f ms", out.snapshot().revision(),
+                out.snapshot().status().routers().size(), (System.nanoTime() - started) / 1e6));
         if (metrics != null) {
             metrics.configReloaded(true, out.snapshot().revision(), Instant.now());
         }

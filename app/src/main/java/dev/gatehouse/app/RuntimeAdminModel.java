@@ -3,8 +3,10 @@ package dev.gatehouse.app;
 import dev.gatehouse.admin.AdminModel;
 import dev.gatehouse.admin.ConfigView;
 import dev.gatehouse.admin.EntryPointView;
+import dev.gatehouse.admin.ServiceView;
 import dev.gatehouse.config.Diagnostic;
 import dev.gatehouse.config.install.InstallConfig;
+import dev.gatehouse.runtime.RuntimeSnapshot;
 import dev.gatehouse.runtime.SnapshotHolder;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -33,8 +35,15 @@ final class RuntimeAdminModel implements AdminModel {
 
     @Override
     public ConfigView config() {
-        ConfigView v = holder.current().status();
-        return new ConfigView(v.revision(), v.appliedAt(), lastError.get(), v.routers(), v.services(),
+        RuntimeSnapshot snap = holder.current();
+        ConfigView v = snap.status();
+        // Server health changes between reloads, so it is read live, not from the compiled view.
+        List<ServiceView> services = snap.services() == null ? v.services() : v.services().stream()
+                .map(s -> s.serverStatus() == null || s.serverStatus().isEmpty() ? s
+                        : new ServiceView(s.name(), s.provider(), s.status(), s.errors(), s.type(), s.spec(),
+                                snap.services().serverStatus(s.name()), s.usedBy()))
+                .toList();
+        return new ConfigView(v.revision(), v.appliedAt(), lastError.get(), v.routers(), services,
                 v.middlewares());
     }
 
