@@ -101,7 +101,8 @@ final class RequestPreparer {
         Body body;
         if (hasBody) {
             // contentLength frames the HTTP request; an upgrade's body stays open for the tunnel after it.
-            ex.contentLength = chunked ? -1 : Math.max(length, 0);
+            // An HTTP/2 body need not declare its length (gRPC never does): unknown, not empty.
+            ex.contentLength = chunked || (h2 && length < 0) ? -1 : Math.max(length, 0);
             ex.body = new StreamBody(flows.flowFor(ex), upgrade ? -1 : ex.contentLength);
             body = ex.body;
         } else {

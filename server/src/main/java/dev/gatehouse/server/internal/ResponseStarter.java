@@ -78,6 +78,17 @@ final class ResponseStarter {
                 h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
         }
+        if (h2 && !bodyless && body.contentLength() == 0) {
+            // One HEADERS frame with END_STREAM: a gRPC error is "trailers-only" (grpc-status in the only
+            // HEADERS frame), and clients reject it when an empty DATA frame ends the stream instead.
+            body.discard();
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            ch.writeAndFlush(new io.netty.handler.codec.http.DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(status), io.netty.buffer.Unpooled.EMPTY_BUFFER, h,
+                    io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE))
+                    .addListener((ChannelFutureListener) f -> bridge.responseWritten(ex, f.isSuccess()));
+            return;
+        }
         ch.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), h));
         if (bodyless) {
             body.discard();

@@ -212,7 +212,10 @@ final class Http2Exchange implements ConnectionPool.Callback, Flow, Http2Request
         for (HttpConversionUtil.ExtensionHeaderNames n : HttpConversionUtil.ExtensionHeaderNames.values()) {
             headers.remove(n.text());
         }
-        long length = HttpMethod.HEAD.equals(head.method()) || status == 204 || status == 304
+        // HEADERS with END_STREAM and no content (a gRPC trailers-only reply) is known to be empty, so the
+        // server side can answer with one HEADERS frame too.
+        boolean complete = r instanceof LastHttpContent last && !last.content().isReadable();
+        long length = complete || HttpMethod.HEAD.equals(head.method()) || status == 204 || status == 304
                 ? 0 : HttpUtil.getContentLength(r, -1L);
         body = new StreamBody(this, length);
         outcome.head(status, null);
