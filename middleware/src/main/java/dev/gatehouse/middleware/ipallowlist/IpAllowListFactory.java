@@ -1,6 +1,9 @@
 package dev.gatehouse.middleware.ipallowlist;
 
 import dev.gatehouse.core.Middleware;
+import dev.gatehouse.core.net.ClientIpStrategy;
+import dev.gatehouse.core.net.IpRanges;
+import dev.gatehouse.core.net.IpStrategySpec;
 import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.core.spi.MiddlewareFactory;
@@ -39,8 +42,8 @@ public final class IpAllowListFactory implements MiddlewareFactory<IpAllowListSp
         if (!KNOWN.contains(status)) {
             throw new InvalidSpecException("rejectStatusCode", "invalid HTTP status code " + status);
         }
-        return new IpAllowListMiddleware(IpRanges.parse("sourceRange", sourceRange),
-                ClientIpStrategy.of("ipStrategy", strategy), status,
+        return new IpAllowListMiddleware(IpRanges.parse(sourceRange, "sourceRange"),
+                ClientIpStrategy.of(strategy, "ipStrategy"), status,
                 HttpResponseStatus.valueOf(status).reasonPhrase());
     }
 }

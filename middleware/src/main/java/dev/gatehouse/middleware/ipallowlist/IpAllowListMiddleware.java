@@ -5,6 +5,8 @@ import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.RequestContext;
+import dev.gatehouse.core.net.ClientIpStrategy;
+import dev.gatehouse.core.net.IpRanges;
 
 /** Lets a request through when its client IP is in the allowed ranges, else answers the reject status. */
 final class IpAllowListMiddleware implements Middleware {
@@ -22,8 +24,8 @@ final class IpAllowListMiddleware implements Middleware {
 
     @Override
     public HttpResponse handle(RequestContext ctx, HttpRequest req, HttpHandler next) {
-        byte[] ip = strategy.clientIp(ctx, req);
-        if (ip != null && allowed.contains(ip)) {
+        // As Traefik: the chosen text may carry a port, which is dropped before the check.
+        if (allowed.containsHost(strategy.clientIp(ctx, req))) {
             return next.handle(ctx, req);
         }
         return HttpResponse.text(rejectStatus, rejectText);

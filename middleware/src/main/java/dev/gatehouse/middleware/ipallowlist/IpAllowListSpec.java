@@ -1,5 +1,6 @@
 package dev.gatehouse.middleware.ipallowlist;
 
+import dev.gatehouse.core.net.IpStrategySpec;
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.Middleware;
+import dev.gatehouse.core.net.IpStrategySpec;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.middleware.testkit.Exchange;
 import dev.gatehouse.middleware.testkit.TestBuildContext;
@@ -48,6 +49,12 @@ class IpAllowListMiddlewareTest {
         "5 | 10.0.0.4,10.0.0.3,10.0.0.2,10.0.0.1 | 0.0.0.0/0   | 403",
         "1 | NULL                                | 0.0.0.0/0   | 403",
         "1 | 10.0.0.4,                           | 0.0.0.0/0   | 403",
+        "1 | 10.0.0.4,10.0.0.1:8080              | 10.0.0.1/32 | 200",
+        "1 | 10.0.0.4,[2001:db8::1]:8080         | 2001:db8::/32 | 200",
+        "1 | 10.0.0.4,[2001:db8::1]              | 0.0.0.0/0 ::/0 | 403",
+        "1 | 10.0.0.4,::1.2.3.4                  | 1.2.3.4/32  | 403",
+        "1 | 10.0.0.4,::ffff:1.2.3.4             | 1.2.3.4/32  | 200",
+        "1 | 10.0.0.4,010.0.0.1                  | 0.0.0.0/0   | 403",
     })
     void depthStrategy(int depth, String xff, String ranges, int status) {
         Exchange ex = Exchange.of("GET", "/", "1.1.1.1", false, null);
@@ -64,6 +71,7 @@ class IpAllowListMiddlewareTest {
         "10.0.0.0/8             | 10.0.0.3,10.0.0.2,10.0.0.1 | 0.0.0.0/0   | 403",
         "10.0.0.1               | 10.0.0.3,,10.0.0.1,        | 10.0.0.3/32 | 200",
         "10.0.0.1               | 10.0.0.3,garbage,10.0.0.1  | 0.0.0.0/0   | 403",
+        "10.0.0.1               | 10.0.0.3,10.0.0.2:80,10.0.0.1 | 10.0.0.2/32 | 200",
     })
     void excludedIpsStrategy(String excluded, String xff, String ranges, int status) {
         Exchange ex = Exchange.of("GET", "/", "1.1.1.1", false, null).header("X-Forwarded-For", xff);
@@ -87,7 +95,12 @@ class IpAllowListMiddlewareTest {
     void invalidConfigsAreRefused() {
         assertThatThrownBy(() -> build("foo", null, null)).isInstanceOf(InvalidSpecException.class)
                 .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("sourceRange[0]");
-        assertThatThrownBy(() -> build("10.0.0.0/33", null, null)).isInstanceOf(InvalidSpecException.class);
+        assertThatThrownBy(() -> build("10.0.0.0/8 10.0.0.0/33", null, null))
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("sourceRange[1]");
+        assertThatThrownBy(() -> build("10.10.10.10", new IpStrategySpec(null, List.of("nope"), null), null))
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("ipStrategy.excludedIPs[0]");
         assertThatThrownBy(() -> build("10.10.10.10", null, 600)).isInstanceOf(InvalidSpecException.class)
                 .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("rejectStatusCode");
         assertThatThrownBy(() -> build("10.10.10.10", new IpStrategySpec(1, null, 129), null))

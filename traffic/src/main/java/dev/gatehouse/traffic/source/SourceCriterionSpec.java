@@ -1,5 +1,7 @@
 package dev.gatehouse.traffic.source;
 
+import dev.gatehouse.core.net.IpStrategySpec;
+
 /**
  * {@code sourceCriterion}: what groups requests together for a limit, as in Traefik. At most one of the three
  * may be set.

@@ -1,5 +1,7 @@
 package dev.gatehouse.traffic.source;
 
+import dev.gatehouse.core.net.ClientIpStrategy;
+import dev.gatehouse.core.net.IpStrategySpec;
 import dev.gatehouse.core.spi.InvalidSpecException;
 
 /** Builds a {@link SourceExtractor} from a {@code sourceCriterion}, with Traefik's validation and defaults. */
@@ -38,10 +40,10 @@ public final class SourceExtractors {
             throw new InvalidSpecException(keyPath, "requestHost and requestHeaderName are mutually exclusive");
         }
         if (ip == null && header.isEmpty() && !host) {
-            return fallback == Default.REQUEST_HOST ? requestHost() : IpStrategies.remoteAddress(null);
+            return fallback == Default.REQUEST_HOST ? requestHost() : ClientIpStrategy.remoteAddress()::clientIp;
         }
         if (ip != null) {
-            return ipStrategy(ip, keyPath + ".ipStrategy");
+            return ClientIpStrategy.of(ip, keyPath + ".ipStrategy")::clientIp;
         }
         if (host) {
             return requestHost();
@@ -54,29 +56,5 @@ public final class SourceExtractors {
 
     private static SourceExtractor requestHost() {
         return (ctx, req) -> req.authority() == null ? "" : req.authority();
-    }
-
-    private static SourceExtractor ipStrategy(IpStrategySpec ip, String keyPath) {
-        int depth = ip.depth() == null ? 0 : ip.depth();
-        if (depth < 0) {
-            throw new InvalidSpecException(keyPath + ".depth", "must not be negative, got " + depth);
-        }
-        Integer subnet = ip.ipv6Subnet();
-        if (depth > 0) {
-            checkSubnet(subnet, keyPath);
-            return IpStrategies.depth(depth, subnet);
-        }
-        if (ip.excludedIPs() != null && !ip.excludedIPs().isEmpty()) {
-            return IpStrategies.excluded(CidrSet.parse(ip.excludedIPs(), keyPath + ".excludedIPs"));
-        }
-        checkSubnet(subnet, keyPath);
-        return IpStrategies.remoteAddress(subnet);
-    }
-
-    private static void checkSubnet(Integer subnet, String keyPath) {
-        if (subnet != null && (subnet <= 0 || subnet > 128)) {
-            throw new InvalidSpecException(keyPath + ".ipv6Subnet",
-                    "invalid IPv6 subnet " + subnet + ", expected a value from 1 to 128");
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.HttpRequest;
+import dev.gatehouse.core.net.IpStrategySpec;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.traffic.testing.Exchanges;
 import java.util.List;
@@ -107,14 +108,16 @@ class SourceExtractorsTest {
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("prefix");
         assertThatThrownBy(() -> SourceExtractors.of(ip(null, List.of("not-an-ip"), null),
                 SourceExtractors.Default.CLIENT_IP, "sourceCriterion"))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("not-an-ip");
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("not-an-ip")
+                .extracting(e -> ((InvalidSpecException) e).keyPath())
+                .isEqualTo("sourceCriterion.ipStrategy.excludedIPs[0]");
     }
 
     @Test
-    void ipv6SubnetKeyFormatting() {
-        assertThat(IpStrategies.subnetKey("::abcd:ffff:c0a8:1", 500)).as("invalid subnet keeps the IP")
-                .isEqualTo("::abcd:ffff:c0a8:1");
-        assertThat(IpStrategies.subnetKey("[::abcd:ffff:c0a8:1%1]", 80)).isEqualTo("::abcd:0:0:0");
-        assertThat(IpStrategies.subnetKey("not an ip", 64)).isEqualTo("not an ip");
+    void negativeDepthIsIgnoredAsInTraefik() {
+        assertThat(extract(ip(-1, null, null), SourceExtractors.Default.CLIENT_IP, "192.0.2.1",
+                "X-Forwarded-For", "10.0.0.1")).isEqualTo("192.0.2.1");
+        assertThat(extract(ip(-1, List.of("10.0.0.1"), null), SourceExtractors.Default.CLIENT_IP, "192.0.2.1",
+                "X-Forwarded-For", "10.0.0.2,10.0.0.1")).isEqualTo("10.0.0.2");
     }
 }
