@@ -32,6 +32,18 @@ public interface BodySubscriber {
     void onEnd(HttpHeaders trailers);
 
     /**
+     * The last chunk and the end together: {@link #onData} then {@link #onEnd}. A subscriber that writes to a
+     * socket overrides it to flush once for both instead of once each.
+     *
+     * @param chunk    the bytes; the subscriber now owns them
+     * @param trailers trailing headers, empty when there are none
+     */
+    default void onLast(ByteBuf chunk, HttpHeaders trailers) {
+        onData(chunk);
+        onEnd(trailers);
+    }
+
+    /**
      * The body failed; no more calls follow.
      *
      * @param cause what went wrong

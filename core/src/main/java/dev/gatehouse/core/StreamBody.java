@@ -99,6 +99,24 @@ public final class StreamBody implements Body {
     }
 
     /**
+     * Producer: the last chunk, then the end; the same as {@link #push} then {@link #end}, delivered in one call
+     * when the subscriber is waiting for data.
+     *
+     * @param chunk    the bytes; the body takes ownership
+     * @param trailers trailing headers, or null for none
+     */
+    public void pushLast(ByteBuf chunk, HttpHeaders trailers) {
+        if (subscriber != null && queue.isEmpty() && !draining && !discarded && !ended && failure == null) {
+            ended = true;
+            this.trailers = trailers == null ? EmptyHttpHeaders.INSTANCE : trailers;
+            subscriber.onLast(chunk, this.trailers);
+            return;
+        }
+        push(chunk);
+        end(trailers);
+    }
+
+    /**
      * Producer: the body failed.
      *
      * @param cause what went wrong

@@ -5,8 +5,10 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Rewrites request headers at the edge: hop-by-hop headers go, {@code X-Forwarded-*} are set as Traefik sets them. */
 final class HeaderRewriter {
@@ -29,6 +31,56 @@ final class HeaderRewriter {
     /** @return true for an upgrade to WebSocket */
     static boolean isWebSocket(HttpHeaders h) {
         return h.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    /** Every name {@link #removeHopByHop} and {@link #applyForwarded} remove or look up. */
+    private static final AsciiString[] WATCHED = watched();
+
+    private static AsciiString[] watched() {
+        AsciiString[] hop = {HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, HeaderNames.PROXY_CONNECTION,
+            HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HeaderNames.HTTP2_SETTINGS,
+            HttpHeaderNames.TE, HttpHeaderNames.UPGRADE};
+        AsciiString[] all = new AsciiString[hop.length + HeaderNames.FORWARDED.length];
+        System.arraycopy(hop, 0, all, 0, hop.length);
+        System.arraycopy(HeaderNames.FORWARDED, 0, all, hop.length, HeaderNames.FORWARDED.length);
+        return all;
+    }
+
+    /**
+     * Does the request carry any header that {@link #removeHopByHop} or {@link #applyForwarded} would remove or
+     * read? Most requests carry none, and then both come down to setting the forwarded headers: one scan that
+     * compares lengths first replaces some twenty hashed, case-folding lookups per request.
+     *
+     * @param h the request headers
+     * @return true when the full rewrite must run
+     */
+    static boolean hasWatched(HttpHeaders h) {
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
+            CharSequence name = it.next().getKey();
+            int n = name.length();
+            for (AsciiString w : WATCHED) {
+                if (w.length() == n && w.contentEqualsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sets the forwarded headers on a request that has none of them and no hop-by-hop header (see
+     * {@link #hasWatched}): what {@link #removeHopByHop} and {@link #applyForwarded} do then, without the lookups.
+     */
+    static void setForwarded(HttpHeaders h, String peerIp, boolean secure, boolean websocket, String authority,
+                             String serverName) {
+        String proto = websocket ? (secure ? "wss" : "ws") : (secure ? "https" : "http");
+        h.set(HeaderNames.X_FORWARDED_PROTO, proto);
+        h.set(HeaderNames.X_FORWARDED_PORT, portOf(authority, proto));
+        if (authority != null && !authority.isEmpty()) {
+            h.set(HeaderNames.X_FORWARDED_HOST, authority);
+        }
+        h.set(HeaderNames.X_FORWARDED_SERVER, serverName);
+        h.set(HeaderNames.X_REAL_IP, peerIp);
     }
 
     /**

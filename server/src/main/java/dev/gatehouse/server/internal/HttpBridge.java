@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  * <pre>
  *  HttpRequest ─▶ checks ─▶ RequestPreparer ─▶ handler ─▶ HttpResponse.onReady ─▶ head ─▶ ResponseWriter
  *  HttpContent ─▶ StreamBody.push (Flow: pause/resume = autoRead)      channel writability ─▶ pause/resume
- *  LastHttpContent ─▶ end; HTTP/1 stops reading until the response is written (pipelining stays in order)
+ *  LastHttpContent ─▶ end; a pipelined request waits in a backlog, and HTTP/1 stops reading while it does
  * </pre>
  */
 final class HttpBridge extends ChannelInboundHandlerAdapter
@@ -81,6 +81,7 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
                 backlog = new ArrayDeque<>(4);
             }
             backlog.add(msg);
+            updateAutoRead();
         } else {
             dispatch(msg);
         }
@@ -318,7 +319,11 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
             return;
         }
         Exchange ex = current;
-        boolean want = !bodyPaused && (h2 || ex == null || ex.tunnel || !ex.requestDone);
+        // A finished request does not stop reading by itself: only a pipelined request waiting in the backlog
+        // does. Turning reads off after every request and on again after its response cost two epoll_ctl calls
+        // per keep-alive request; the backlog stays bounded because reading stops as soon as it holds anything.
+        boolean want = !bodyPaused && (h2 || ex == null || ex.tunnel || !ex.requestDone
+                || backlog == null || backlog.isEmpty());
         if (ch.config().isAutoRead() != want) {
             ch.config().setAutoRead(want);
         }

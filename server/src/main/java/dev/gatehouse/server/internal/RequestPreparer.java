@@ -85,11 +85,15 @@ final class RequestPreparer {
         if (h2) {
             removeHttp2Extensions(headers);
         }
-        HeaderRewriter.removeHopByHop(headers, upgrade);
         InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
         String ip = NetUtil.toAddressString(peer.getAddress());
-        HeaderRewriter.applyForwarded(headers, cfg.trusts(peer.getAddress()), ip, secure, websocket, authority,
-                cfg.serverName());
+        if (HeaderRewriter.hasWatched(headers)) {
+            HeaderRewriter.removeHopByHop(headers, upgrade);
+            HeaderRewriter.applyForwarded(headers, cfg.trusts(peer.getAddress()), ip, secure, websocket, authority,
+                    cfg.serverName());
+        } else {
+            HeaderRewriter.setForwarded(headers, ip, secure, websocket, authority, cfg.serverName());
+        }
 
         RequestContext rc = new RequestContext(ch.eventLoop(), ch.alloc(), peer, cfg.name(), secure);
         rc.normalizedPath(path.decodedPath());

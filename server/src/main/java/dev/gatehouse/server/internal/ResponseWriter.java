@@ -65,6 +65,20 @@ final class ResponseWriter implements BodySubscriber {
     }
 
     @Override
+    public void onLast(ByteBuf chunk, HttpHeaders trailers) {
+        if (done || !ch.isActive() || !chunk.isReadable()) {
+            // Closed, or nothing to write: the usual path releases the chunk and reports the end.
+            onData(chunk);
+            onEnd(trailers);
+            return;
+        }
+        // Written without a flush: onEnd flushes it with the end of the body, one flush for both.
+        ex.responseBytes += chunk.readableBytes();
+        ch.write(raw ? chunk : new DefaultHttpContent(chunk), ch.voidPromise());
+        onEnd(trailers);
+    }
+
+    @Override
     public void onEnd(HttpHeaders trailers) {
         if (done) {
             return;

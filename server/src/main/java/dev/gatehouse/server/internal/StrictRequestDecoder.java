@@ -41,6 +41,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 .setStrictLineParsing(true)
                 .setAllowDuplicateContentLengths(false)
                 .setValidateHeaders(true)
+                .setHeadersFactory(RequestHeaderNames.FACTORY)
                 .setAllowPartialChunks(true));
         this.activity = activity;
     }

@@ -283,11 +283,7 @@ public final class ConnectionPool implements AutoCloseable {
         }
         s.idle.addLast(conn);
         if (t.idleTimeoutMillis() > 0) {
-            conn.idleTimer = ch.eventLoop().schedule(() -> {
-                if (s.idle.remove(conn)) {
-                    ch.close();
-                }
-            }, t.idleTimeoutMillis(), TimeUnit.MILLISECONDS);
+            conn.idleFrom(s, t.idleTimeoutMillis());
         }
         if (closed && s.idle.remove(conn)) {
             ch.close();
@@ -300,10 +296,7 @@ public final class ConnectionPool implements AutoCloseable {
         if (s != null) {
             s.idle.remove(conn);
         }
-        if (conn.idleTimer != null) {
-            conn.idleTimer.cancel(false);
-            conn.idleTimer = null;
-        }
+        conn.cancelIdleCheck();
     }
 
     /** Drops an HTTP/2 connection that closed or takes no new streams. Runs on its loop. */

@@ -4,6 +4,9 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +18,6 @@ import java.util.Map;
  * its Connection/Upgrade pair.
  */
 public final class HopByHop {
-    private static final List<CharSequence> ALWAYS = List.of(
-            HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION,
-            HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION, HttpHeaderNames.TE,
-            HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE);
-
     private HopByHop() {
     }
 
@@ -46,22 +44,41 @@ public final class HopByHop {
      * @return a new header set
      */
     public static HttpHeaders strip(HttpHeaders in, boolean request, String upgrade) {
+        return strip(in, request, upgrade, false);
+    }
+
+    /**
+     * Copies headers without the hop-by-hop ones, in one pass: filtering while copying costs one length switch
+     * per header, where copying everything and then removing each hop-by-hop name cost a hashed, case-folding
+     * lookup per name and message.
+     *
+     * @param in         the incoming headers; a decoder validated them, so the copy does not validate again
+     * @param request    true for a request (keeps {@code TE: trailers})
+     * @param upgrade    the upgrade protocol to keep, or null
+     * @param dropPseudo true to drop HTTP/2 pseudo-headers ({@code :name}) as well
+     * @return a new header set
+     */
+    static HttpHeaders strip(HttpHeaders in, boolean request, String upgrade, boolean dropPseudo) {
         HttpHeaders out = new DefaultHttpHeaders(false);
-        out.add(in);
-        boolean teTrailers = request && in.containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
-        // Headers that Connection names are hop-by-hop too.
-        for (String c : in.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : c.split(",")) {
-                String t = token.trim();
-                if (!t.isEmpty()) {
-                    out.remove(t);
-                }
+        List<String> listed = null;
+        boolean te = false;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> e = it.next();
+            CharSequence name = e.getKey();
+            if (isAlways(name)) {
+                te |= name.length() == 2;
+                listed = connectionTokens(listed, name, e.getValue());
+            } else if (!(dropPseudo && !name.isEmpty() && name.charAt(0) == ':')) {
+                out.add(name, e.getValue());
             }
         }
-        for (CharSequence name : ALWAYS) {
-            out.remove(name);
+        if (listed != null) {
+            // Headers that Connection names are hop-by-hop too.
+            for (int i = 0; i < listed.size(); i++) {
+                out.remove(listed.get(i));
+            }
         }
-        if (teTrailers) {
+        if (request && te && in.containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
             out.set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS);
         }
         if (upgrade != null) {
@@ -69,6 +86,73 @@ public final class HopByHop {
             out.set(HttpHeaderNames.UPGRADE, upgrade);
         }
         return out;
+    }
+
+    /**
+     * Removes the hop-by-hop headers of a response in place: the decoded message is ours alone, so copying its
+     * headers (a new map, every name hashed and checked again) would buy nothing.
+     *
+     * @param h the headers of a decoded response, changed in place
+     * @return the same headers
+     */
+    static HttpHeaders stripResponseInPlace(HttpHeaders h) {
+        List<CharSequence> drop = null;
+        List<String> listed = null;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> e = it.next();
+            CharSequence name = e.getKey();
+            if (isAlways(name)) {
+                if (drop == null) {
+                    drop = new ArrayList<>(4);
+                }
+                drop.add(name);
+                listed = connectionTokens(listed, name, e.getValue());
+            }
+        }
+        if (drop != null) {
+            for (int i = 0; i < drop.size(); i++) {
+                h.remove(drop.get(i));
+            }
+        }
+        if (listed != null) {
+            for (int i = 0; i < listed.size(); i++) {
+                h.remove(listed.get(i));
+            }
+        }
+        return h;
+    }
+
+    /** Adds the names a {@code Connection} header lists to {@code listed}; other headers leave it as it is. */
+    private static List<String> connectionTokens(List<String> listed, CharSequence name, CharSequence value) {
+        if (name.length() != 10 || !AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+            return listed;
+        }
+        for (String token : value.toString().split(",")) {
+            String t = token.trim();
+            if (!t.isEmpty()) {
+                if (listed == null) {
+                    listed = new ArrayList<>(2);
+                }
+                listed.add(t);
+            }
+        }
+        return listed;
+    }
+
+    /** @return true for a name that never crosses the proxy; the length picks the one or two candidates */
+    private static boolean isAlways(CharSequence name) {
+        return switch (name.length()) {
+            case 2 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TE);
+            case 7 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE)
+                    || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRAILER);
+            case 10 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)
+                    || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.KEEP_ALIVE);
+            case 16 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_CONNECTION);
+            case 17 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING);
+            case 18 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHENTICATE);
+            case 19 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHORIZATION);
+            default -> false;
+        };
     }
 
     /**

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -117,7 +118,7 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
         c.attach(this);
         if (bodyless) {
             DefaultFullHttpRequest full = new DefaultFullHttpRequest(head.protocolVersion(), head.method(),
-                    head.uri(), Unpooled.EMPTY_BUFFER, head.headers(), new DefaultHttpHeaders(false));
+                    head.uri(), Unpooled.EMPTY_BUFFER, head.headers(), EmptyHttpHeaders.INSTANCE);
             requestEndQueued = true;
             ch.writeAndFlush(full);
             startHeaderTimer();
@@ -176,7 +177,7 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
         cancelHeaderTimer();
         headReceived = true;
         keepAlive = HttpUtil.isKeepAlive(r);
-        HttpHeaders headers = HopByHop.strip(r.headers(), false, null);
+        HttpHeaders headers = HopByHop.stripResponseInPlace(r.headers());
         long length = HttpMethod.HEAD.equals(head.method()) || status == 204 || status == 304
                 ? 0 : HttpUtil.getContentLength(r, -1L);
         body = new StreamBody(this, length);
@@ -196,13 +197,15 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
         if (c instanceof LastHttpContent last) {
             HttpHeaders trailers = last.trailingHeaders().isEmpty()
                     ? null : HopByHop.stripTrailers(new DefaultHttpHeaders(false).add(last.trailingHeaders()));
+            // The connection goes back to the pool first; the last bytes and the end then reach the consumer in
+            // one call, so a socket writer flushes once for both.
+            responseEnded();
             if (data.isReadable()) {
-                body.push(data);
+                body.pushLast(data, trailers);
             } else {
                 data.release();
+                body.end(trailers);
             }
-            responseEnded();
-            body.end(trailers);
         } else {
             body.push(data);
         }

@@ -18,10 +18,7 @@ final class LoopConnections {
     UpstreamConnection pollIdle() {
         UpstreamConnection c;
         while ((c = idle.pollLast()) != null) {
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel(false);
-                c.idleTimer = null;
-            }
+            c.idleEnd();
             if (c.channel().isActive()) {
                 return c;
             }

@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -120,20 +119,15 @@ public final class Server {
     }
 
     private HttpHeaders headers(HttpRequest req, String upgrade, String clientIp) {
-        HttpHeaders h = HopByHop.strip(req.headers(), true, upgrade);
+        // Pseudo-headers (":name") are dropped in the same copy; collecting names() first built a set per request.
+        HttpHeaders h = HopByHop.strip(req.headers(), true, upgrade, true);
         // Appended here, when the request leaves, as Go's proxy does for Traefik: middlewares that read
         // X-Forwarded-For (ipStrategy.depth) see it as the client sent it.
         if (clientIp != null && !clientIp.isEmpty()) {
-            String xff = h.getAll(X_FORWARDED_FOR).stream().reduce((a, b) -> a + ", " + b).orElse(null);
+            List<String> all = h.getAll(X_FORWARDED_FOR);
+            String xff = all.isEmpty() ? null : all.size() == 1 ? all.getFirst() : String.join(", ", all);
             h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
         }
-        List<String> pseudo = new ArrayList<>(0);
-        for (String name : h.names()) {
-            if (name.startsWith(":")) {
-                pseudo.add(name);
-            }
-        }
-        pseudo.forEach(h::remove);
         String authority = req.authority();
         h.set(HttpHeaderNames.HOST, passHostHeader && authority != null && !authority.isEmpty()
                 ? authority : endpoint.authority());

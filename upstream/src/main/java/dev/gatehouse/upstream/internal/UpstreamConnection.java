@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of an upstream connection's pipeline: hands events to the exchange that owns the
@@ -24,7 +25,11 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     private final Channel channel;
     private Listener listener;
     private boolean everUsed;
-    ScheduledFuture<?> idleTimer;
+    /** True while the connection waits in its pool, and until when it may. */
+    private boolean idling;
+    private long idleDeadline;
+    /** The idle check, or null; one per connection, re-armed when it runs early, never per request. */
+    private ScheduledFuture<?> idleTimer;
 
     UpstreamConnection(ConnectionPool pool, Channel channel) {
         this.pool = pool;
@@ -38,6 +43,51 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     /** @return true when an exchange used this connection before (it came from the pool) */
     boolean reused() {
         return everUsed;
+    }
+
+    /**
+     * The connection went back to {@code pool}'s idle list; it is closed once idle for {@code timeoutMillis}.
+     * A pooled connection is taken and returned on every request, so instead of scheduling and cancelling a
+     * task each time (a priority-queue insert and removal on the event loop) this moves a deadline, and the
+     * one pending check re-arms itself for what is left when it finds the connection was used meanwhile.
+     */
+    void idleFrom(LoopConnections pool, long timeoutMillis) {
+        idling = true;
+        idleDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        if (idleTimer == null) {
+            armIdleCheck(pool);
+        }
+    }
+
+    /** The connection left the idle list for an exchange. */
+    void idleEnd() {
+        idling = false;
+    }
+
+    /** Stops the idle check (the connection closed). */
+    void cancelIdleCheck() {
+        idling = false;
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+    }
+
+    private void armIdleCheck(LoopConnections pool) {
+        long left = Math.max(0, idleDeadline - System.nanoTime());
+        idleTimer = channel.eventLoop().schedule(() -> {
+            idleTimer = null;
+            if (!idling) {
+                // In use now; returning it to the pool arms a new check.
+                return;
+            }
+            if (idleDeadline - System.nanoTime() > 0) {
+                armIdleCheck(pool);
+            } else if (pool.idle.remove(this)) {
+                idling = false;
+                channel.close();
+            }
+        }, left, TimeUnit.NANOSECONDS);
     }
 
     void attach(Listener l) {
