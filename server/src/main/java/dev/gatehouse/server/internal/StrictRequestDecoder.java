@@ -32,6 +32,12 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     /** True once the current head's request line was consumed: from then on a line cannot start with blanks. */
     private boolean requestLineDone;
     private boolean failed;
+    /** Bytes past the reader index already scanned for obs-fold, and the scanner's state at that point. */
+    private int scanned;
+    private boolean scanLineStart = true;
+    private boolean scanAfterRequestLine;
+    private boolean scanLineHasContent;
+    private boolean scanHeadEnded;
 
     StrictRequestDecoder(Limits limits, Activity activity) {
         super(new HttpDecoderConfig()
@@ -72,6 +78,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         int start = in.readerIndex();
         int before = out.size();
         super.decode(ctx, in, out);
+        scanned = Math.max(0, scanned - (in.readerIndex() - start));
         for (int i = before; i < out.size(); i++) {
             Object o = out.get(i);
             if (o instanceof HttpMessage) {
@@ -80,6 +87,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             if (o instanceof LastHttpContent) {
                 inHead = true;
                 requestLineDone = false;
+                resetScan();
             }
         }
         if (inHead && !requestLineDone && consumedContent(in, start)) {
@@ -105,36 +113,50 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     /**
      * Scans the unconsumed part of the head for a line that starts with a space or tab (obs-fold). The decoder
-     * consumes whole lines only, so the first unconsumed byte always starts a line.
+     * consumes whole lines only, so the first unconsumed byte always starts a line. The scan resumes where
+     * the last one stopped, so a head that arrives in many small reads costs linear time, not quadratic.
      */
     private boolean hasFoldedLine(ByteBuf in) {
-        boolean lineStart = true;
-        boolean afterRequestLine = requestLineDone;
-        boolean lineHasContent = false;
-        for (int i = in.readerIndex(), end = in.writerIndex(); i < end; i++) {
+        if (scanHeadEnded) {
+            return false;
+        }
+        scanAfterRequestLine |= requestLineDone;
+        int end = in.writerIndex();
+        for (int i = in.readerIndex() + scanned; i < end; i++) {
             byte b = in.getByte(i);
-            if (lineStart && afterRequestLine) {
+            if (scanLineStart && scanAfterRequestLine) {
                 if (b == ' ' || b == '\t') {
                     return true;
                 }
                 if (b == '\r' || b == '\n') {
+                    scanHeadEnded = true; // the blank line: what follows is body or the next request
+                    scanned = i - in.readerIndex();
                     return false;
                 }
             }
             if (b == '\n') {
-                if (lineHasContent) {
-                    afterRequestLine = true;
+                if (scanLineHasContent) {
+                    scanAfterRequestLine = true;
                 }
-                lineStart = true;
-                lineHasContent = false;
+                scanLineStart = true;
+                scanLineHasContent = false;
             } else {
-                lineStart = false;
+                scanLineStart = false;
                 if (!isBlankOrEol(b)) {
-                    lineHasContent = true;
+                    scanLineHasContent = true;
                 }
             }
         }
+        scanned = end - in.readerIndex();
         return false;
+    }
+
+    private void resetScan() {
+        scanned = 0;
+        scanLineStart = true;
+        scanAfterRequestLine = false;
+        scanLineHasContent = false;
+        scanHeadEnded = false;
     }
 
     private static boolean isBlankOrEol(byte b) {
