@@ -218,6 +218,7 @@ public final class Gateway implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        acceptGrace();
         List<CompletableFuture<Void>> drains = new ArrayList<>();
         listeners.forEach((name, l) -> drains.add(l.shutdown(graceOf(install.entryPoints().get(name)))));
         try {
@@ -235,6 +236,25 @@ public final class Gateway implements AutoCloseable {
         }
         servers.close(Duration.ofSeconds(2));
         blocking.shutdownNow();
+    }
+
+    /**
+     * Traefik's {@code requestAcceptGraceTimeout}: keep serving (with {@code /ping} already answering the
+     * terminating status, so load balancers in front stop sending) before the drain begins.
+     */
+    private void acceptGrace() {
+        long longest = install.entryPoints().values().stream()
+                .filter(s -> s.transport() != null && s.transport().lifeCycle() != null
+                        && s.transport().lifeCycle().requestAcceptGraceTimeout() != null)
+                .mapToLong(s -> s.transport().lifeCycle().requestAcceptGraceTimeout().toMillis())
+                .max().orElse(0);
+        if (longest > 0) {
+            try {
+                Thread.sleep(longest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Duration graceOf(EntryPointSpec spec) {

@@ -109,4 +109,35 @@ class DrainIT {
             return true;
         }
     }
+
+    @Test
+    void duringRequestAcceptGraceRequestsAreServedWhilePingSaysTerminating(@TempDir Path dir) throws Exception {
+        try (Backends backends = new Backends()) {
+            Backends.Backend b = backends.whoami("b");
+            String install = TestGateway.install().replace("graceTimeOut: 5s",
+                    "graceTimeOut: 5s\n        requestAcceptGraceTimeout: 1500ms");
+            String routes = """
+                    http:
+                      routers:
+                        r:
+                          rule: "PathPrefix(`/`)"
+                          service: s
+                      services:
+                        s:
+                          loadBalancer:
+                            servers: [{url: "%s"}]
+                    """.formatted(b.url());
+            Gateway g = TestGateway.start(dir, install, routes);
+            int port = g.port("web");
+            String ping = "http://127.0.0.1:" + g.adminPort() + "/ping";
+            assertThat(Http.get(ping).statusCode()).isEqualTo(200);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(g::close);
+            Eventually.await(Duration.ofSeconds(3), "ping answers 503 once stopping",
+                    () -> Http.get(ping).statusCode() == 503);
+            assertThat(Http.get("http://127.0.0.1:" + port + "/x").statusCode())
+                    .as("still served during the accept grace period").isEqualTo(200);
+            closing.get(15, TimeUnit.SECONDS);
+            assertThat(refused(port)).isTrue();
+        }
+    }
 }
