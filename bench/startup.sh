@@ -31,6 +31,7 @@ pid=$(cat "$RUNDIR/gatehouse.pid")
 rss() { awk '/VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$pid/status"; }
 sleep 2; echo "resident memory idle: $(rss)"
 timeout 40 wrk -t2 -c64 -d20s http://127.0.0.1:18100/1k >/dev/null &
+wrk_pid=$!
 sleep 15; echo "resident memory under load (64 connections): $(rss)"
-wait
+wait "$wrk_pid"
 echo "resident memory after load: $(rss)"
