@@ -10,7 +10,7 @@ ROOT="$HERE/.."
 . "$ROOT/scripts/find-jdk.sh"; gh_find_jdk || exit 1
 [ -f "$ROOT/app/target/gatehouse.jar" ] || (cd "$ROOT" && ./dev build -q)
 OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false
-      -XX:+UseG1GC -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
+      -XX:+UseParallelGC -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
 PIN=()
 if [ -n "$CPUS" ]; then
   n=$(echo "$CPUS" | tr ',' '\n' | wc -l)

@@ -18,7 +18,7 @@ ROOT="$HERE/.."
 cd "$HERE"
 t0=$(date +%s%N)
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -Dio.netty.noUnsafe=false -XX:+UseG1GC -jar "$ROOT/app/target/gatehouse.jar" \
+  -Dio.netty.noUnsafe=false -XX:+UseParallelGC -jar "$ROOT/app/target/gatehouse.jar" \
   run -c "$HERE/gatehouse-bench.yaml" >"$RUNDIR/gatehouse.log" 2>&1 &
 echo $! > "$RUNDIR/gatehouse.pid"
 for _ in $(seq 1 2000); do
