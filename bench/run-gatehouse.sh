@@ -10,7 +10,8 @@ ROOT="$HERE/.."
 . "$ROOT/scripts/find-jdk.sh"; gh_find_jdk || exit 1
 [ -f "$ROOT/app/target/gatehouse.jar" ] || (cd "$ROOT" && ./dev build -q)
 OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false
-      -XX:+UseParallelGC -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
+      -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
+case "${GATEHOUSE_JAVA_OPTS:-}" in *-XX:+Use*GC*) ;; *) OPTS+=(-XX:+UseParallelGC) ;; esac
 PIN=()
 if [ -n "$CPUS" ]; then
   n=$(echo "$CPUS" | tr ',' '\n' | wc -l)
