@@ -150,6 +150,12 @@ public final class Compiler {
             errors.add(key, el.map().at(KeyPath.child(el.path(), "rule"), Math.max(0, e.column() - 1),
                     e.getMessage()));
         }
+        if (spec.tls() != null && spec.tls().options() != null && !spec.tls().options().isEmpty()
+                && !Names.localName(spec.tls().options()).equals("default")) {
+            // Never ignored silently: the router serves with tls.options.default and says so.
+            errors.add(key, el.map().at(KeyPath.child(KeyPath.child(el.path(), "tls"), "options"),
+                    "per-router TLS options are not supported yet; tls.options.default applies to this router"));
+        }
         String serviceName = Names.qualify(spec.service(), el.provider());
         HttpHandler service = services.handler(serviceName);
         if (service == null) {

@@ -178,4 +178,22 @@ class CompilerTest {
         assertThat(compile(ic, routes).snapshot().revision()).isEqualTo(compile(ic, routes).snapshot().revision())
                 .isNotEqualTo(compile(ic, routes.replace("/a", "/b")).snapshot().revision());
     }
+
+    @Test
+    void perRouterTlsOptionsAreFlaggedNotIgnored() {
+        CompileOutcome out = compile(install(TWO_ENTRY_POINTS), """
+                http:
+                  routers:
+                    r:
+                      rule: "Host(`a.test`)"
+                      entryPoints: [web]
+                      tls:
+                        options: modern
+                      service: s
+                """ + SERVICE);
+        RouterView r = router(out, "r@file");
+        assertThat(r.status()).isEqualTo("warning");
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("http.routers.r.tls.options", "not supported yet"));
+        assertThat(out.snapshot().entryPoints().get("web").tls().size()).isEqualTo(1);
+    }
 }
