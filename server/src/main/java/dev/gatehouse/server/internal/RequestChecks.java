@@ -4,8 +4,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +23,41 @@ final class RequestChecks {
      */
     static void validate(HttpRequest req, boolean http1) {
         HttpHeaders h = req.headers();
+        // One pass over the headers both checks the values and gathers the framing headers, instead of a
+        // separate lookup (hash, bucket walk, list) per framing header on every request.
+        int teCount = 0;
+        int clCount = 0;
+        int hostCount = 0;
+        CharSequence te = null;
+        CharSequence cl = null;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> e = it.next();
-            checkValue(e.getValue());
+            CharSequence value = e.getValue();
+            checkValue(value);
+            CharSequence name = e.getKey();
+            switch (name.length()) {
+                case 4 -> {
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)) {
+                        hostCount++;
+                    }
+                }
+                case 14 -> {
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
+                        if (clCount++ == 0) {
+                            cl = value;
+                        }
+                    }
+                }
+                case 17 -> {
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING)) {
+                        if (teCount++ == 0) {
+                            te = value;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
         }
         if (!http1) {
             return;
@@ -34,30 +66,27 @@ final class RequestChecks {
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
             throw new Rejection(505, "unsupported HTTP version " + v.text());
         }
-        List<String> te = h.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        List<String> cl = h.getAll(HttpHeaderNames.CONTENT_LENGTH);
-        if (!te.isEmpty()) {
-            if (req.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+        if (teCount > 0) {
+            if (v.equals(HttpVersion.HTTP_1_0)) {
                 throw new Rejection(400, "Transfer-Encoding on HTTP/1.0");
             }
-            if (te.size() != 1 || !"chunked".equalsIgnoreCase(te.getFirst())) {
+            if (teCount != 1 || !AsciiString.contentEqualsIgnoreCase(te, "chunked")) {
                 throw new Rejection(400, "unsupported Transfer-Encoding");
             }
-            if (!cl.isEmpty()) {
+            if (clCount > 0) {
                 throw new Rejection(400, "both Content-Length and Transfer-Encoding");
             }
         }
-        if (cl.size() > 1) {
+        if (clCount > 1) {
             throw new Rejection(400, "several Content-Length headers");
         }
-        if (cl.size() == 1 && !isDigits(cl.getFirst())) {
+        if (clCount == 1 && !isDigits(cl)) {
             throw new Rejection(400, "invalid Content-Length");
         }
-        List<String> hosts = h.getAll(HttpHeaderNames.HOST);
-        if (hosts.size() > 1) {
+        if (hostCount > 1) {
             throw new Rejection(400, "several Host headers");
         }
-        if (hosts.isEmpty() && req.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+        if (hostCount == 0 && v.equals(HttpVersion.HTTP_1_1)) {
             throw new Rejection(400, "missing Host header");
         }
     }
@@ -71,8 +100,8 @@ final class RequestChecks {
         }
     }
 
-    private static boolean isDigits(String s) {
-        if (s.isEmpty() || s.length() > 18) {
+    private static boolean isDigits(CharSequence s) {
+        if (s.length() == 0 || s.length() > 18) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {

@@ -95,6 +95,19 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
+     * A connection's loop never changes and loops are never dropped from the map, so the connection keeps
+     * its set: returning it to the pool then costs no map lookup per request.
+     */
+    private LoopConnections on(UpstreamConnection conn) {
+        LoopConnections s = conn.home;
+        if (s == null) {
+            s = on(conn.channel().eventLoop());
+            conn.home = s;
+        }
+        return s;
+    }
+
+    /**
      * Finds or opens a connection on {@code loop}; runs there, and so does the callback.
      *
      * @param http1Only true when the exchange needs HTTP/1.1 (an upgrade)
@@ -276,7 +289,7 @@ public final class ConnectionPool implements AutoCloseable {
             return;
         }
         ch.config().setAutoRead(true);
-        LoopConnections s = on(ch.eventLoop());
+        LoopConnections s = on(conn);
         if (s.idle.size() >= t.maxIdlePerHost()) {
             ch.close();
             return;
@@ -292,7 +305,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     /** Drops an HTTP/1.1 connection that closed. Runs on its loop. */
     void forget(UpstreamConnection conn) {
-        LoopConnections s = loops.get(conn.channel().eventLoop());
+        LoopConnections s = conn.home != null ? conn.home : loops.get(conn.channel().eventLoop());
         if (s != null) {
             s.idle.remove(conn);
         }

@@ -24,6 +24,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     private final ConnectionPool pool;
     private final Channel channel;
     private Listener listener;
+    /** This connection's loop's set in its pool, once known; touched only on that loop. */
+    LoopConnections home;
     private boolean everUsed;
     /** True while the connection waits in its pool, and until when it may. */
     private boolean idling;
