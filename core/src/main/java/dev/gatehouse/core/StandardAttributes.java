@@ -16,4 +16,13 @@ public final class StandardAttributes {
 
     /** The authenticated user's name, for the access log's {@code ClientUsername} (basicAuth sets it). */
     public static final AttributeKey<String> CLIENT_USERNAME = AttributeKey.of("client.username", String.class);
+
+    /** The authenticated caller, set by authentication middlewares; absent when none ran or none succeeded. */
+    public static final AttributeKey<Consumer> CONSUMER = AttributeKey.of("consumer", Consumer.class);
+
+    /**
+     * The name of the policy rule that decided the request ({@code authorize}), for the access log's
+     * {@code AuthDecision} field; absent when no policy ran.
+     */
+    public static final AttributeKey<String> AUTH_DECISION = AttributeKey.of("auth.decision", String.class);
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.middleware.basicauth;
 
+import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpHandler;
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
@@ -11,12 +12,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
  * Checks {@code Authorization: Basic} credentials. Success records the user in
- * {@link StandardAttributes#CLIENT_USERNAME}, optionally copies it into a header and removes the credentials,
+ * {@link StandardAttributes#CLIENT_USERNAME} and as the {@link Consumer}, optionally copies it into a header and removes the credentials,
  * then calls the service; failure answers 401 with {@code WWW-Authenticate: Basic realm="..."}.
  *
  * <pre>
@@ -79,6 +81,7 @@ final class BasicAuthMiddleware implements Middleware {
 
     private HttpResponse proceed(RequestContext ctx, HttpRequest req, HttpHandler next, String user) {
         ctx.set(StandardAttributes.CLIENT_USERNAME, user);
+        ctx.set(StandardAttributes.CONSUMER, new Consumer(user, List.of(), List.of(), Map.of(), null, "basicAuth"));
         if (headerField != null) {
             req.headers().set(headerField, user);
         }

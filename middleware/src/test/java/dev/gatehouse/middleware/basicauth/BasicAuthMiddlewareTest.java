@@ -8,8 +8,8 @@ import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.core.spi.InvalidSpecException;
-import dev.gatehouse.middleware.testkit.Exchange;
-import dev.gatehouse.middleware.testkit.TestBuildContext;
+import dev.gatehouse.testing.exchange.Exchange;
+import dev.gatehouse.testing.exchange.TestBuildContext;
 import io.netty.channel.DefaultEventLoop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +48,8 @@ class BasicAuthMiddlewareTest {
         HttpResponse r = ex.run(build(users(TEST)));
         assertThat(r.status()).isEqualTo(200);
         assertThat(ex.context().get(StandardAttributes.CLIENT_USERNAME)).isEqualTo("test");
+        assertThat(ex.context().get(StandardAttributes.CONSUMER).id()).isEqualTo("test");
+        assertThat(ex.context().get(StandardAttributes.CONSUMER).method()).isEqualTo("basicAuth");
         assertThat(ex.seen().headers().get("Authorization")).as("kept by default").isNotNull();
     }
 
@@ -61,6 +63,7 @@ class BasicAuthMiddlewareTest {
             assertThat(r.headers().get("WWW-Authenticate")).isEqualTo("Basic realm=\"traefik\"");
             assertThat(ex.reachedService()).isFalse();
             assertThat(ex.context().get(StandardAttributes.CLIENT_USERNAME)).isNull();
+            assertThat(ex.context().get(StandardAttributes.CONSUMER)).isNull();
         }
         HttpResponse custom = withCredentials("x", "y").run(build(
                 new BasicAuthSpec(List.of(TEST), null, "my realm", null, null)));

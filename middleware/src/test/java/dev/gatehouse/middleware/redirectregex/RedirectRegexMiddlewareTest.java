@@ -3,8 +3,8 @@ package dev.gatehouse.middleware.redirectregex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.HttpResponse;
-import dev.gatehouse.middleware.testkit.Exchange;
-import dev.gatehouse.middleware.testkit.TestBuildContext;
+import dev.gatehouse.testing.exchange.Exchange;
+import dev.gatehouse.testing.exchange.TestBuildContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.spi.InvalidSpecException;
-import dev.gatehouse.middleware.testkit.Exchange;
-import dev.gatehouse.middleware.testkit.TestBuildContext;
+import dev.gatehouse.testing.exchange.Exchange;
+import dev.gatehouse.testing.exchange.TestBuildContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
-import dev.gatehouse.middleware.testkit.Exchange;
-import dev.gatehouse.middleware.testkit.TestBuildContext;
+import dev.gatehouse.testing.exchange.Exchange;
+import dev.gatehouse.testing.exchange.TestBuildContext;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

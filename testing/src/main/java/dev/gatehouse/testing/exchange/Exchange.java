@@ -1,4 +1,4 @@
-package dev.gatehouse.middleware.testkit;
+package dev.gatehouse.testing.exchange;
 
 import dev.gatehouse.core.Body;
 import dev.gatehouse.core.HttpHandler;

@@ -1,4 +1,4 @@
-package dev.gatehouse.middleware.testkit;
+package dev.gatehouse.testing.exchange;
 
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.spi.BuildContext;

@@ -1,0 +1,2 @@
+/** Gatehouse cache module; see the module README. */
+package dev.gatehouse.cache;

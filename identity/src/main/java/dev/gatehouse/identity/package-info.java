@@ -1,0 +1,2 @@
+/** Gatehouse identity module; see the module README. */
+package dev.gatehouse.identity;

@@ -1,0 +1,2 @@
+/** Gatehouse policy module; see the module README. */
+package dev.gatehouse.policy;

@@ -1,0 +1,2 @@
+/** Gatehouse redis module; see the module README. */
+package dev.gatehouse.redis;
