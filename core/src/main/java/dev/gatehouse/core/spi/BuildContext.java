@@ -36,4 +36,9 @@ public interface BuildContext {
 
     /** @return an executor for blocking work (file reads, DNS, password hashing), never an event loop */
     Executor blockingExecutor();
+
+    /** @return where the middleware publishes its own metrics; a no-op registry unless the gateway has metrics */
+    default MetricsRegistry metrics() {
+        return MetricsRegistry.NOOP;
+    }
 }
