@@ -7,6 +7,7 @@ import dev.gatehouse.config.install.InstallConfig;
 import dev.gatehouse.config.install.ProvidersSpec;
 import dev.gatehouse.core.ExchangeObserver;
 import dev.gatehouse.core.spi.Extensions;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.observability.AccessLog;
 import dev.gatehouse.observability.GatewayMetrics;
 import dev.gatehouse.observability.Logging;
@@ -76,7 +77,8 @@ public final class Gateway implements AutoCloseable {
         if (metrics != null && accessLog != null) {
             metrics.trackAccessLog(accessLog);
         }
-        this.compiler = new Compiler(install, Extensions.middlewareFactories(), upstreams, resources, blocking);
+        this.compiler = new Compiler(install, Extensions.middlewareFactories(), upstreams, resources, blocking,
+                metrics != null ? metrics.extensions() : MetricsRegistry.NOOP);
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.gatehouse.observability;
 
+
 import dev.gatehouse.config.install.MetricsSpec.PrometheusSpec;
 import dev.gatehouse.core.ExchangeObserver;
 import dev.gatehouse.core.ExchangeSummary;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.observability.internal.ConnectionLabels;
+import dev.gatehouse.observability.internal.ExtensionCounters;
 import dev.gatehouse.observability.internal.ProcessMetrics;
 import dev.gatehouse.observability.internal.PrometheusText;
 import dev.gatehouse.observability.internal.RequestLabels;
@@ -56,6 +59,7 @@ public final class GatewayMetrics implements ExchangeObserver {
     private final Map<RequestLabels, RequestSeries> services = new ConcurrentHashMap<>();
     private final Map<ConnectionLabels, LongAdder> connections = new ConcurrentHashMap<>();
     private final LongAdder reloadSuccesses = new LongAdder();
+    private final ExtensionCounters extensions = new ExtensionCounters();
     private final LongAdder reloadFailures = new LongAdder();
     private volatile double lastSuccessSeconds;
     private volatile double lastFailureSeconds;
@@ -222,6 +226,11 @@ public final class GatewayMetrics implements ExchangeObserver {
         this.accessLogDropped = accessLog::droppedLines;
     }
 
+    /** @return where middlewares publish their own counters; they are rendered with the rest */
+    public MetricsRegistry extensions() {
+        return extensions;
+    }
+
     /**
      * Renders every metric. Reads {@code /proc/self/status}, so call it off event loops.
      *
@@ -248,6 +257,7 @@ public final class GatewayMetrics implements ExchangeObserver {
                     "Access log lines dropped because the writer could not keep up.");
             out.append("gatehouse_accesslog_dropped_total ").append(dropped.getAsLong()).append('\n');
         }
+        extensions.write(out);
         ProcessMetrics.write(out);
         return out.toString();
     }

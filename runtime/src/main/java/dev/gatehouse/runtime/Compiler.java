@@ -10,6 +10,7 @@ import dev.gatehouse.config.install.EntryPointSpec;
 import dev.gatehouse.config.install.InstallConfig;
 import dev.gatehouse.core.HttpHandler;
 import dev.gatehouse.core.Middleware;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.core.spi.MiddlewareFactory;
 import dev.gatehouse.router.Rule;
 import dev.gatehouse.router.RuleSyntaxException;
@@ -49,6 +50,7 @@ public final class Compiler {
     private final Upstreams upstreams;
     private final ResourceRegistry resources;
     private final Executor blocking;
+    private final MetricsRegistry metrics;
     private final ConfigLoader loader = new ConfigLoader();
 
     /**
@@ -60,6 +62,20 @@ public final class Compiler {
      */
     public Compiler(InstallConfig install, Map<String, MiddlewareFactory<?>> factories, Upstreams upstreams,
                     ResourceRegistry resources, Executor blocking) {
+        this(install, factories, upstreams, resources, blocking, MetricsRegistry.NOOP);
+    }
+
+    /**
+     * @param install   the install config (entry points and their middlewares)
+     * @param factories middleware factories by kind
+     * @param upstreams the long-lived upstream side
+     * @param resources the registry, between begin() and commit()/abort() of the caller
+     * @param blocking  an executor for blocking work
+     * @param metrics   where middlewares publish their own counters
+     */
+    public Compiler(InstallConfig install, Map<String, MiddlewareFactory<?>> factories, Upstreams upstreams,
+                    ResourceRegistry resources, Executor blocking, MetricsRegistry metrics) {
+        this.metrics = metrics;
         this.install = install;
         this.factories = factories;
         this.upstreams = upstreams;
@@ -82,7 +98,7 @@ public final class Compiler {
         pc.rejected.forEach(r -> r.errors().forEach(d -> errors.add(kindKey(r.kind()) + r.name(), d)));
 
         ServiceSet services = buildServices(pc, errors);
-        MiddlewareBuilder middlewares = new MiddlewareBuilder(pc, factories, resources, blocking, errors);
+        MiddlewareBuilder middlewares = new MiddlewareBuilder(pc, factories, resources, blocking, errors, metrics);
         middlewares.buildAll();
 
         Map<String, List<RouteEntry<Route>>> plain = new LinkedHashMap<>();

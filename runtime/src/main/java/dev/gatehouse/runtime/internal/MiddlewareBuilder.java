@@ -8,6 +8,7 @@ import dev.gatehouse.config.dynamic.MiddlewareSpec;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.core.spi.MiddlewareFactory;
 import dev.gatehouse.runtime.ResourceRegistry;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class MiddlewareBuilder {
     private final Map<String, MiddlewareFactory<?>> factories;
     private final ResourceRegistry resources;
     private final Executor blocking;
+    private final MetricsRegistry metrics;
     private final ElementErrors errors;
     private final Map<String, Object> built = new HashMap<>();
     private final Set<String> building = new HashSet<>();
@@ -38,10 +40,13 @@ public final class MiddlewareBuilder {
      * @param factories factories by kind
      * @param resources the registry for long-lived state
      * @param blocking  an executor for blocking work
+     * @param metrics   where middlewares publish their own counters
      * @param errors    where errors go, under {@code middleware:NAME}
      */
     public MiddlewareBuilder(ParsedConfig config, Map<String, MiddlewareFactory<?>> factories,
-                             ResourceRegistry resources, Executor blocking, ElementErrors errors) {
+                             ResourceRegistry resources, Executor blocking, ElementErrors errors,
+                             MetricsRegistry metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.factories = factories;
         this.resources = resources;
@@ -160,6 +165,11 @@ public final class MiddlewareBuilder {
         @Override
         public Executor blockingExecutor() {
             return blocking;
+        }
+
+        @Override
+        public MetricsRegistry metrics() {
+            return metrics;
         }
     }
 
