@@ -1,6 +1,7 @@
 package dev.gatehouse.observability;
 
 import dev.gatehouse.config.install.AccessLogSpec;
+import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.ExchangeObserver;
 import dev.gatehouse.core.ExchangeSummary;
 import dev.gatehouse.core.RequestContext;
@@ -162,6 +163,7 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
         InetSocketAddress peer = ctx == null ? null : ctx.clientAddress();
         String ip = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
         HttpHeaders h = s.requestHeaders();
+        Consumer consumer = ctx == null ? null : ctx.get(StandardAttributes.CONSUMER);
         String referer = null;
         String agent = null;
         if (common && h != null) {
@@ -175,7 +177,9 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
                 REQUEST_COUNT.incrementAndGet(), ctx == null ? null : ctx.router(),
                 ctx == null ? null : ctx.service(), ctx == null ? null : ctx.upstreamAddress(),
                 ctx == null ? null : ctx.entryPoint(), referer, agent,
-                h != null && !common && rules.anyHeader() ? headers(h) : NO_HEADERS);
+                h != null && !common && rules.anyHeader() ? headers(h) : NO_HEADERS,
+                consumer == null ? null : consumer.id(), consumer == null ? null : consumer.method(),
+                ctx == null ? null : ctx.get(StandardAttributes.AUTH_DECISION));
     }
 
     /**
@@ -332,6 +336,6 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
 
     private static AccessLogEntry marker() {
         return new AccessLogEntry(Instant.EPOCH, 0, null, -1, null, "", "", "", "", "", 0, 0, 0, 0, null, null,
-                null, null, null, null, NO_HEADERS);
+                null, null, null, null, NO_HEADERS, null, null, null);
     }
 }

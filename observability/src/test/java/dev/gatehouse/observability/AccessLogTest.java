@@ -202,4 +202,31 @@ class AccessLogTest {
         assertThat(opened.get(0).toString(StandardCharsets.UTF_8)).contains("\" 200 ").hasLineCount(1);
         assertThat(opened.get(1).toString(StandardCharsets.UTF_8)).contains("\" 500 ").hasLineCount(1);
     }
+
+    @Test
+    void consumerAndPolicyDecisionAreLoggedWithoutCredentials() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        RequestContext c = namedCtx();
+        c.set(StandardAttributes.CONSUMER, new dev.gatehouse.core.Consumer("svc-billing", List.of("ops"), List.of(),
+                Map.of("sub", "svc-billing"), "gold", "apiKey"));
+        c.set(StandardAttributes.AUTH_DECISION, "ops-can-write");
+        try (AccessLog log = AccessLog.create(new AccessLogSpec(null, "json", null, null), () -> sink,
+                ZoneId.of("UTC"), 0)) {
+            log.exchangeCompleted(summary(c, "GET", 200, 1_000, headers()));
+        }
+        JsonNode line = JSON.readTree(sink.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        assertThat(line.get("ConsumerId").asText()).isEqualTo("svc-billing");
+        assertThat(line.get("AuthMethod").asText()).isEqualTo("apiKey");
+        assertThat(line.get("AuthDecision").asText()).isEqualTo("ops-can-write");
+        assertThat(line.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void noConsumerFieldsWithoutAuthentication() throws Exception {
+        List<String> lines = run(new AccessLogSpec(null, "json", null, null), headers());
+        JsonNode line = JSON.readTree(lines.getFirst());
+        assertThat(line.has("ConsumerId")).isFalse();
+        assertThat(line.has("AuthMethod")).isFalse();
+        assertThat(line.has("AuthDecision")).isFalse();
+    }
 }

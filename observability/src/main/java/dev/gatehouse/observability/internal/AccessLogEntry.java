@@ -27,10 +27,14 @@ import java.time.Instant;
  * @param referer       the Referer value for the common format (null when absent or dropped)
  * @param userAgent     the User-Agent value for the common format (null when absent or dropped)
  * @param headers       request headers to log, as canonical name and value pairs
+ * @param consumerId    the authenticated Consumer's id, or null
+ * @param authMethod    how the Consumer was authenticated ({@code jwt}, {@code apiKey}, ...), or null
+ * @param authDecision  the name of the policy rule that decided the request, or null
  */
 public record AccessLogEntry(Instant start, long durationNanos, String clientIp, int clientPort, String username,
                              String method, String authority, String uri, String protocol, String scheme,
                              int status, long requestBytes, long responseBytes, long requestCount, String router,
                              String service, String serviceUrl, String entryPoint, String referer,
-                             String userAgent, String[] headers) {
+                             String userAgent, String[] headers, String consumerId, String authMethod,
+                             String authDecision) {
 }

@@ -42,7 +42,10 @@ public final class JsonFormat implements LineFormat {
                 text(g, "ClientHost", e.clientIp());
                 text(g, "ClientPort", e.clientPort() >= 0 ? Integer.toString(e.clientPort()) : "-");
             }
+            text(g, "AuthDecision", e.authDecision());
+            text(g, "AuthMethod", e.authMethod());
             text(g, "ClientUsername", e.username() == null ? "-" : e.username());
+            text(g, "ConsumerId", e.consumerId());
             number(g, "DownstreamContentSize", e.responseBytes());
             number(g, "DownstreamStatus", e.status());
             number(g, "Duration", e.durationNanos());
