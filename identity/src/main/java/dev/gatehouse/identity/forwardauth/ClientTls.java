@@ -116,30 +116,49 @@ final class ClientTls {
         return new ArrayList<>(certs);
     }
 
-    private static PrivateKey privateKey(String pem) {
-        boolean pkcs1 = pem.contains("-----BEGIN RSA PRIVATE KEY-----");
-        String label = pkcs1 ? "RSA PRIVATE KEY" : "PRIVATE KEY";
-        int start = pem.indexOf("-----BEGIN " + label + "-----");
-        int end = pem.indexOf("-----END " + label + "-----");
-        if (start < 0 || end < start) {
-            throw new InvalidSpecException("tls.key", "expected a PEM PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 RSA key");
+    /**
+     * Reads a PEM private key: PKCS#8, PKCS#1 RSA or SEC1 EC.
+     *
+     * @param pem the PEM text
+     * @return the key
+     */
+    static PrivateKey privateKey(String pem) {
+        for (String label : List.of("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY")) {
+            int start = pem.indexOf("-----BEGIN " + label + "-----");
+            int end = pem.indexOf("-----END " + label + "-----");
+            if (start < 0 || end < start) {
+                continue;
+            }
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(pem.substring(start + label.length() + 16, end));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSpecException("tls.key", "the PEM key is not valid base64");
+            }
+            byte[] pkcs8 = switch (label) {
+                case "RSA PRIVATE KEY" -> Pkcs1.toPkcs8(der);
+                case "EC PRIVATE KEY" -> Sec1.toPkcs8(der);
+                default -> der;
+            };
+            PrivateKey key = pkcs8 == null ? null : decode(pkcs8);
+            if (key != null) {
+                return key;
+            }
+            throw new InvalidSpecException("tls.key", "unsupported or damaged " + label);
         }
-        String base64 = pem.substring(start + label.length() + 16, end).replaceAll("\\s", "");
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException("tls.key", "the PEM key is not valid base64");
-        }
-        byte[] pkcs8 = pkcs1 ? Pkcs1.toPkcs8(der) : der;
-        for (String alg : pkcs1 ? List.of("RSA") : List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS")) {
+        throw new InvalidSpecException("tls.key", "expected a PEM key: BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY "
+                + "or BEGIN EC PRIVATE KEY");
+    }
+
+    private static PrivateKey decode(byte[] pkcs8) {
+        for (String alg : List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS")) {
             try {
                 return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             } catch (GeneralSecurityException e) {
                 // try the next algorithm
             }
         }
-        throw new InvalidSpecException("tls.key", "unsupported private key");
+        return null;
     }
 
     /** insecureSkipVerify: no chain or host name check (an extended manager, so the JDK skips both). */

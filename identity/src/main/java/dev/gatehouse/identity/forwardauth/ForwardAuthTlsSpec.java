@@ -6,7 +6,7 @@ package dev.gatehouse.identity.forwardauth;
  *
  * @param ca                 the certificate authorities trusted instead of the system ones; default system
  * @param cert               the client certificate chain, for mutual TLS; needs {@code key}
- * @param key                the client certificate's private key (PKCS#8, or PKCS#1 RSA)
+ * @param key                the client certificate's private key (PKCS#8, PKCS#1 RSA or SEC1 EC; unencrypted)
  * @param insecureSkipVerify accepts any server certificate; default false
  * @param caOptional         deprecated in Traefik and without effect on a client: accepted and ignored
  */

@@ -18,34 +18,9 @@ final class Pkcs1 {
      */
     static byte[] toPkcs8(byte[] pkcs1) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(new byte[] {0x02, 0x01, 0x00}, 0, 3);
-        body.write(RSA_ALGORITHM, 0, RSA_ALGORITHM.length);
-        body.write(0x04);
-        writeLength(body, pkcs1.length);
-        body.write(pkcs1, 0, pkcs1.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x30);
-        writeLength(out, body.size());
-        byte[] content = body.toByteArray();
-        out.write(content, 0, content.length);
-        return out.toByteArray();
-    }
-
-    private static void writeLength(ByteArrayOutputStream out, int length) {
-        if (length < 0x80) {
-            out.write(length);
-        } else if (length < 0x100) {
-            out.write(0x81);
-            out.write(length);
-        } else if (length < 0x10000) {
-            out.write(0x82);
-            out.write(length >> 8);
-            out.write(length);
-        } else {
-            out.write(0x83);
-            out.write(length >> 16);
-            out.write(length >> 8);
-            out.write(length);
-        }
+        body.writeBytes(new byte[] {0x02, 0x01, 0x00});
+        body.writeBytes(RSA_ALGORITHM);
+        body.writeBytes(Der.tlv(0x04, pkcs1));
+        return Der.tlv(0x30, body.toByteArray());
     }
 }
