@@ -73,7 +73,10 @@ final class ForwardAuthMiddleware extends AuthenticationMiddleware {
             return CompletableFuture.completedFuture(
                     AuthAnswers.failure("the authentication request cannot be built", 500));
         }
-        return client.sendAsync(out, BodyHandlers.ofByteArray()).handle((resp, err) -> err != null
+        CompletableFuture<java.net.http.HttpResponse<byte[]>> sent = client.sendAsync(out, BodyHandlers.ofByteArray());
+        // A client that goes away ends the exchange: the call to the server is abandoned with it.
+        ctx.onComplete(() -> sent.cancel(true));
+        return sent.handle((resp, err) -> err != null
                 ? AuthAnswers.failure("authentication server unreachable (" + rootName(err) + ")", 500)
                 : answers.of(ctx, resp));
     }

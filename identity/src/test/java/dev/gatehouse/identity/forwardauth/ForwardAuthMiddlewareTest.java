@@ -6,8 +6,11 @@ import dev.gatehouse.core.Body;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.testing.FreePort;
+import dev.gatehouse.testing.exchange.Exchange;
 import dev.gatehouse.testing.exchange.TestBuildContext;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,28 @@ class ForwardAuthMiddlewareTest {
         assertThat(h.ctx.get(StandardAttributes.CONSUMER).id()).isEqualTo("user@example.com");
         assertThat(h.ctx.get(StandardAttributes.CONSUMER).method()).isEqualTo("forwardAuth");
         assertThat(h.ctx.get(StandardAttributes.CLIENT_USERNAME)).isEqualTo("user@example.com");
+    }
+
+    @Test
+    void runsOnTheSharedInMemoryExchange() throws Exception {
+        auth.answer(ex -> {
+            boolean ok = "Bearer good".equals(ex.getRequestHeaders().getFirst("Authorization"));
+            ex.getResponseHeaders().set("X-Auth-User", "bob");
+            AuthServer.reply(ex, ok ? 204 : 401, ok ? "" : "no");
+        });
+        Middleware m = build(new ForwardAuthSpec(auth.url("/auth"), null, null, List.of("X-Auth-User"), null, null,
+                null, null, null, null, null, null));
+        for (String token : List.of("Bearer good", "Bearer bad")) {
+            Exchange ex = Exchange.of("GET", "/x", "10.0.0.1", false, h.loop).header("Authorization", token);
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            h.loop.execute(() -> ex.run(m).onReady(r -> status.complete(r.status())));
+            boolean good = token.equals("Bearer good");
+            assertThat(status.get(15, TimeUnit.SECONDS)).as("a 2xx from the server lets the service answer").isEqualTo(good ? 200 : 401);
+            assertThat(ex.reachedService()).isEqualTo(good);
+            if (good) {
+                assertThat(ex.seen().headers().get("X-Auth-User")).isEqualTo("bob");
+            }
+        }
     }
 
     @Test
