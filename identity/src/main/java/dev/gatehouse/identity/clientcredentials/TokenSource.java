@@ -137,15 +137,13 @@ final class TokenSource implements AutoCloseable {
         long backoff = Math.min(timing.firstBackoff().toNanos() << Math.min(n - 1, 20), timing.maxBackoff().toNanos());
         retryAfterNanos = clock.getAsLong() + backoff;
         inFlight.set(null);
-        mine.completeExceptionally(err instanceof TokenUnavailableException ? err
-                : new TokenUnavailableException(describe(err)));
+        mine.completeExceptionally(new TokenUnavailableException(describe(err)));
     }
 
     /** A cause that names the failure's kind, never a body, token or secret. */
     private static String describe(Throwable err) {
         Throwable c = err;
-        while (c.getCause() != null && c.getCause() != c
-                && (c instanceof java.util.concurrent.CompletionException || c.getCause() instanceof TokenUnavailableException)) {
+        while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
             c = c.getCause();
         }
         return c instanceof TokenUnavailableException ? c.getMessage()

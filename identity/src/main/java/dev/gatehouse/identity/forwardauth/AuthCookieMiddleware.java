@@ -63,9 +63,4 @@ final class AuthCookieMiddleware implements Middleware, Authenticator {
     public HttpResponse challenge(RequestContext ctx, HttpRequest req) {
         return auth.challenge(ctx, req);
     }
-
-    /** @return the authenticating middleware */
-    ForwardAuthMiddleware auth() {
-        return auth;
-    }
 }

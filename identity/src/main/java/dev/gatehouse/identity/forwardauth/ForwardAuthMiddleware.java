@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.forwardauth;
 
+import dev.gatehouse.core.Body;
 import dev.gatehouse.core.BodyTooLargeException;
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
@@ -51,7 +52,7 @@ final class ForwardAuthMiddleware extends AuthenticationMiddleware {
             }
             byte[] bytes = buf.isReadable() ? ByteBufUtil.getBytes(buf) : null;
             // The backend still gets the whole body: the buffer becomes the request's body.
-            req.body(dev.gatehouse.core.Body.of(buf));
+            req.body(Body.of(buf));
             call(ctx, req, bytes).whenComplete((r, e) -> {
                 if (e != null) {
                     result.completeExceptionally(e);
@@ -73,7 +74,13 @@ final class ForwardAuthMiddleware extends AuthenticationMiddleware {
             return CompletableFuture.completedFuture(
                     AuthAnswers.failure("the authentication request cannot be built", 500));
         }
-        CompletableFuture<java.net.http.HttpResponse<byte[]>> sent = client.sendAsync(out, BodyHandlers.ofByteArray());
+        CompletableFuture<java.net.http.HttpResponse<byte[]>> sent;
+        try {
+            sent = client.sendAsync(out, BodyHandlers.ofByteArray());
+        } catch (RuntimeException e) {
+            // A client closed by a reload that dropped this middleware refuses new calls.
+            return CompletableFuture.completedFuture(AuthAnswers.failure("the authentication client is closed", 500));
+        }
         // A client that goes away ends the exchange: the call to the server is abandoned with it.
         ctx.onComplete(() -> sent.cancel(true));
         return sent.handle((resp, err) -> err != null
@@ -93,10 +100,5 @@ final class ForwardAuthMiddleware extends AuthenticationMiddleware {
     public HttpResponse challenge(RequestContext ctx, HttpRequest req) {
         // authenticate never answers Absent: the authentication server decides every request.
         return HttpResponse.text(401, "401 Unauthorized\n");
-    }
-
-    /** @return the settings, for tests */
-    ForwardAuthSettings settings() {
-        return settings;
     }
 }
