@@ -112,7 +112,8 @@ final class IntrospectionClient implements AutoCloseable {
         } catch (java.text.ParseException e) {
             throw new IntrospectionException("introspection answer is not a JSON object");
         }
-        long now = System.currentTimeMillis() / 1000;
+        long nowMillis = System.currentTimeMillis();
+        long now = nowMillis / 1000;
         long exp = json.get("exp") instanceof Number n ? n.longValue() : 0;
         boolean active = Boolean.TRUE.equals(json.get("active")) && (exp == 0 || exp > now);
         if (!active) {
@@ -120,7 +121,8 @@ final class IntrospectionClient implements AutoCloseable {
         }
         long ttl = settings.cacheTtl().toNanos();
         if (exp != 0) {
-            ttl = Math.min(ttl, Duration.ofSeconds(exp - now).toNanos());
+            // Kept until the exact second the token ends, never longer.
+            ttl = Math.min(ttl, Duration.ofMillis(exp * 1000 - nowMillis).toNanos());
         }
         return new Introspection(true, json, exp, ttl);
     }
