@@ -105,7 +105,7 @@ final class LoginFlow {
         List<String> clearState = List.of(stateCookie.format(stateCookie.name(), "", https, true));
         Map<String, List<String>> params = new QueryStringDecoder(req.uri()).parameters();
         if (params.containsKey("error")) {
-            return deny("provider refused the login: " + first(params, "error"), clearState);
+            return deny("provider refused the login: " + printable(first(params, "error")), clearState);
         }
         String code = first(params, "code");
         String state = first(params, "state");
@@ -178,6 +178,15 @@ final class LoginFlow {
             return s;
         }
         return "/";
+    }
+
+    /** The provider's error code, as it goes into logs: short and printable ASCII only. */
+    private static String printable(String s) {
+        if (s == null) {
+            return "(several or none)";
+        }
+        String cut = s.length() > 64 ? s.substring(0, 64) : s;
+        return cut.replaceAll("[^\\x21-\\x7e]", "?");
     }
 
     private static String first(Map<String, List<String>> params, String name) {

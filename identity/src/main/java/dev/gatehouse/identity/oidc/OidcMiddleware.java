@@ -114,33 +114,47 @@ public final class OidcMiddleware extends AuthenticationMiddleware {
     }
 
     private AuthResult refresh(HttpRequest req, Map<String, String> cookies, Session old) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", old.refreshToken());
         boolean browser = Responses.browserNavigation(req);
         String target = req.uri();
-        CompletableFuture<AuthResult> done = provider.token(form).thenCompose(token -> {
-            CompletableFuture<Map<String, Object>> claims = token.get("id_token") instanceof String idt
-                    ? verifier.verify(idt, null) : CompletableFuture.completedFuture(old.claims());
-            return claims.thenApply(c -> {
-                if (!java.util.Objects.equals(c.get("sub"), old.claims().get("sub"))) {
-                    throw new ProviderException("refreshed id_token is for another subject", false);
-                }
-                Session fresh = SessionStore.fromTokens(c, token, old, settings.sessionExpiry());
-                if (!browser) {
-                    // The response cannot carry the new cookie here; the next page load refreshes again.
-                    return success(fresh);
-                }
-                List<String> setCookies = sessions.write(fresh, cookies, req);
-                return (AuthResult) new AuthResult.Failure("oidc session refreshed",
-                        () -> Responses.redirect(target, setCookies));
-            });
+        CompletableFuture<AuthResult> done = refreshed(old, 0).thenApply(fresh -> {
+            if (!browser) {
+                // The response cannot carry the new cookie here; requests with the old cookie share this
+                // outcome for a while, and the next page load stores the new cookie.
+                return success(fresh);
+            }
+            List<String> setCookies = sessions.write(fresh, cookies, req);
+            return (AuthResult) new AuthResult.Failure("oidc session refreshed",
+                    () -> Responses.redirect(target, setCookies));
         }).exceptionally(err -> ProviderException.isUnavailable(err)
                 ? LoginFlow.failure(err, List.of())
                 : new AuthResult.Failure("oidc: refresh refused",
                         () -> Responses.error(401, "Unauthorized\n", sessions.cookies().clear(cookies,
                                 Responses.https(req)))));
         return new AuthResult.Pending(done);
+    }
+
+    /** Refreshes once per refresh token; a shared outcome that has itself expired is refreshed in turn. */
+    private CompletableFuture<Session> refreshed(Session old, int depth) {
+        return provider.refreshOnce(old.refreshToken(), () -> exchange(old)).thenCompose(fresh ->
+                fresh.accessExpires() > System.currentTimeMillis() / 1000 || depth >= 2
+                        || fresh.refreshToken() == null
+                        ? CompletableFuture.completedFuture(fresh) : refreshed(fresh, depth + 1));
+    }
+
+    private CompletableFuture<Session> exchange(Session old) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", old.refreshToken());
+        return provider.token(form).thenCompose(token -> {
+            CompletableFuture<Map<String, Object>> claims = token.get("id_token") instanceof String idt
+                    ? verifier.verify(idt, null) : CompletableFuture.completedFuture(old.claims());
+            return claims.thenApply(c -> {
+                if (!java.util.Objects.equals(c.get("sub"), old.claims().get("sub"))) {
+                    throw new ProviderException("refreshed id_token is for another subject", false);
+                }
+                return SessionStore.fromTokens(c, token, old, settings.sessionExpiry());
+            });
+        });
     }
 
     private AuthResult logout(HttpRequest req, Map<String, String> cookies) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.oidc;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One provider as the gateway sees it: its discovery document and keys, fetched asynchronously and cached, and
@@ -31,6 +34,8 @@ final class OidcProvider implements AutoCloseable {
     private static final long METADATA_TTL = Duration.ofHours(1).toNanos();
     private static final long RETRY_AFTER_FAILURE = Duration.ofSeconds(5).toNanos();
     private static final long MIN_KEY_REFETCH = Duration.ofSeconds(30).toNanos();
+    /** How long a refresh's outcome answers requests that still carry the refreshed cookie. */
+    private static final Duration REFRESH_REUSE = Duration.ofMinutes(2);
     /** The largest provider answer read, in bytes. */
     private static final int MAX_BODY = 1 << 20;
 
@@ -40,8 +45,9 @@ final class OidcProvider implements AutoCloseable {
     private final Duration timeout;
     private final HttpClient http;
     private final Cache<String, Boolean> usedStates;
-    private volatile Memo<ProviderMetadata> metadata;
-    private volatile Memo<JWKSet> keys;
+    private final AsyncCache<String, Session> refreshes;
+    private final AtomicReference<Memo<ProviderMetadata>> metadata = new AtomicReference<>();
+    private final AtomicReference<Memo<JWKSet>> keys = new AtomicReference<>();
 
     private record Memo<T>(CompletableFuture<T> value, long at) {
         boolean fresh(long now, long ttl) {
@@ -62,25 +68,17 @@ final class OidcProvider implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.usedStates = Caffeine.newBuilder().expireAfterWrite(stateMaxAge).maximumSize(100_000).build();
+        this.refreshes = Caffeine.newBuilder().expireAfterWrite(REFRESH_REUSE).maximumSize(100_000)
+                .executor(executor).buildAsync();
     }
 
     /** @return the discovery document, cached */
     CompletableFuture<ProviderMetadata> metadata() {
-        long now = System.nanoTime();
-        Memo<ProviderMetadata> m = metadata;
-        if (m != null && m.fresh(now, METADATA_TTL)) {
-            return m.value();
-        }
-        synchronized (this) {
-            m = metadata;
-            if (m == null || !m.fresh(now, METADATA_TTL)) {
-                String url = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-                m = new Memo<>(getJson(url + "/.well-known/openid-configuration")
-                        .thenApply(doc -> ProviderMetadata.of(doc, issuer)), now);
-                metadata = m;
-            }
-            return m.value();
-        }
+        return memo(metadata, false, () -> {
+            String url = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+            return getJson(url + "/.well-known/openid-configuration")
+                    .thenApply(doc -> ProviderMetadata.of(doc, issuer));
+        });
     }
 
     /**
@@ -90,22 +88,35 @@ final class OidcProvider implements AutoCloseable {
      * @return the key set
      */
     CompletableFuture<JWKSet> keys(boolean refetch) {
+        return memo(keys, refetch, () -> metadata().thenCompose(md -> getJson(md.jwksUri()))
+                .thenApply(OidcProvider::parseKeys));
+    }
+
+    /**
+     * Returns the cached value, or starts one fetch: callers racing on a stale value agree through a
+     * compare-and-set, without a lock on the event loop.
+     */
+    private static <T> CompletableFuture<T> memo(AtomicReference<Memo<T>> ref, boolean refetch,
+                                                 Supplier<CompletableFuture<T>> fetch) {
         long now = System.nanoTime();
-        Memo<JWKSet> k = keys;
-        boolean stale = k == null || !k.fresh(now, METADATA_TTL)
-                || refetch && k.value().isDone() && now - k.at() >= MIN_KEY_REFETCH;
+        Memo<T> current = ref.get();
+        boolean stale = current == null || !current.fresh(now, METADATA_TTL)
+                || refetch && current.value().isDone() && now - current.at() >= MIN_KEY_REFETCH;
         if (!stale) {
-            return k.value();
+            return current.value();
         }
-        synchronized (this) {
-            if (keys != k) {
-                return keys.value();
+        CompletableFuture<T> next = new CompletableFuture<>();
+        if (!ref.compareAndSet(current, new Memo<>(next, now))) {
+            return ref.get().value();
+        }
+        fetch.get().whenComplete((v, err) -> {
+            if (err != null) {
+                next.completeExceptionally(err);
+            } else {
+                next.complete(v);
             }
-            Memo<JWKSet> next = new Memo<>(metadata().thenCompose(md -> getJson(md.jwksUri()))
-                    .thenApply(OidcProvider::parseKeys), now);
-            keys = next;
-            return next.value();
-        }
+        });
+        return next;
     }
 
     /**
@@ -131,6 +142,27 @@ final class OidcProvider implements AutoCloseable {
             b.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
             return send(b.build(), "token endpoint");
         });
+    }
+
+    /**
+     * Refreshes a session once per refresh token: concurrent requests, and requests that still carry the old
+     * cookie for a while, share the outcome. Providers that rotate refresh tokens accept each one once only.
+     *
+     * @param refreshToken the session's refresh token
+     * @param refresh      performs the refresh
+     * @return the refreshed session
+     */
+    CompletableFuture<Session> refreshOnce(String refreshToken, Supplier<CompletableFuture<Session>> refresh) {
+        return refreshes.get(sha256(refreshToken), (k, ex) -> refresh.get());
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -218,6 +218,60 @@ class OidcMiddlewareTest {
     }
 
     @Test
+    void expiredLoginOfAnApiRequestIsRefreshedOnceAndGoesOn() {
+        idp.accessLifetime = 1;
+        OidcTestBrowser b = browser();
+        b.login("/app");
+        idp.accessLifetime = 300;
+        int refreshes = idp.refreshCalls.get();
+
+        Eventually.await(Duration.ofSeconds(5), "a refreshed API request",
+                () -> b.send("GET", "/api", "Accept", "application/json").exchange().reachedService()
+                        && idp.refreshCalls.get() > refreshes);
+
+        for (int i = 0; i < 3; i++) {
+            OidcTestBrowser.Visit v = b.send("POST", "/api", "Accept", "application/json");
+            assertThat(v.exchange().reachedService()).isTrue();
+            assertThat(v.exchange().context().get(StandardAttributes.CONSUMER).id()).isEqualTo("alice");
+        }
+        assertThat(idp.refreshCalls.get()).as("requests with the old cookie share one refresh")
+                .isEqualTo(refreshes + 1);
+    }
+
+    @Test
+    void concurrentPageLoadsAfterExpiryShareOneRefresh() throws Exception {
+        idp.accessLifetime = 1;
+        OidcTestBrowser b = browser();
+        b.login("/app");
+        idp.accessLifetime = 300;
+        String cookie = "gatehouse_session=" + b.jar.get("gatehouse_session");
+        int refreshes = idp.refreshCalls.get();
+        Eventually.await(Duration.ofSeconds(5), "the login to expire",
+                () -> System.currentTimeMillis() / 1000 > sessionAccessExpiry(b) );
+
+        List<java.util.concurrent.CompletableFuture<dev.gatehouse.core.HttpResponse>> loads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            loads.add(runner.start(dev.gatehouse.testing.exchange.Exchange.of("GET", "/p" + i, "127.0.0.1", false,
+                    runner.loop()).authority("app.test").header("Accept", "text/html").header("Cookie", cookie),
+                    b.middlewareForTest()));
+        }
+
+        for (int i = 0; i < 5; i++) {
+            dev.gatehouse.core.HttpResponse r = loads.get(i).get();
+            assertThat(r.status()).isEqualTo(302);
+            assertThat(r.headers().get("Location")).isEqualTo("/p" + i);
+            assertThat(r.headers().get("Set-Cookie")).startsWith("gatehouse_session=");
+        }
+        assertThat(idp.refreshCalls.get()).isEqualTo(refreshes + 1);
+    }
+
+    /** Reads the access expiry from the browser's session cookie, as the middleware sees it. */
+    private static long sessionAccessExpiry(OidcTestBrowser b) {
+        Map<String, Object> opened = new Sealer(OidcSpecs.SECRET, "session").open(b.jar.get("gatehouse_session"));
+        return ((Number) opened.get("aexp")).longValue();
+    }
+
+    @Test
     void expiredLoginWithoutRefreshStartsANewLogin() {
         idp.accessLifetime = 1;
         OidcTestBrowser b = new OidcTestBrowser(runner, build(OidcSpecs.spec(idp.issuer(), OidcSpecs.SECRET,
