@@ -123,6 +123,12 @@ final class LoginFlow {
         if (!provider.firstUse(state)) {
             return deny("state already used", clearState);
         }
+        return new AuthResult.Pending(complete(req, cookies, code, sealed, clearState));
+    }
+
+    /** Exchanges the code, checks the ID token and answers with the session cookie. */
+    private CompletableFuture<AuthResult> complete(HttpRequest req, Map<String, String> cookies, String code,
+                                                   Map<String, Object> sealed, List<String> clearState) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
@@ -132,7 +138,7 @@ final class LoginFlow {
         }
         String nonce = (String) sealed.get("n");
         String target = safeTarget(sealed.get("u"));
-        CompletableFuture<AuthResult> done = provider.token(form)
+        return provider.token(form)
                 .thenCompose(token -> verifier.verify(idToken(token), nonce).thenApply(claims -> {
                     Session session = SessionStore.fromTokens(claims, token, null, settings.sessionExpiry());
                     List<String> setCookies = new ArrayList<>(sessions.write(session, cookies, req));
@@ -141,7 +147,6 @@ final class LoginFlow {
                             () -> Responses.redirect(target, setCookies));
                 }))
                 .exceptionally(err -> failure(err, clearState));
-        return new AuthResult.Pending(done);
     }
 
     /**

@@ -36,10 +36,7 @@ public final class OidcFactory implements MiddlewareFactory<OidcSpec> {
         String issuer = required(spec.issuer(), "issuer");
         checkUrl(issuer, "issuer", true);
         String clientId = required(spec.clientId(), "clientID");
-        String secret = required(spec.secret(), "secret");
-        if (secret.getBytes(StandardCharsets.UTF_8).length < Sealer.MIN_SECRET_BYTES) {
-            throw new InvalidSpecException("secret", "must be at least " + Sealer.MIN_SECRET_BYTES + " bytes");
-        }
+        String secret = secret(spec.secret());
         String redirectUrl = required(spec.redirectUrl(), "redirectUrl");
         String callbackPath = pathOf(redirectUrl, "redirectUrl");
         String logoutPath = spec.logoutUrl() == null || spec.logoutUrl().isEmpty() ? null
@@ -47,27 +44,16 @@ public final class OidcFactory implements MiddlewareFactory<OidcSpec> {
         if (callbackPath.equals(logoutPath)) {
             throw new InvalidSpecException("logoutUrl", "must differ from redirectUrl");
         }
-        Map<String, String> authParams = spec.authParams() == null ? Map.of() : Map.copyOf(spec.authParams());
-        for (String k : authParams.keySet()) {
-            if (RESERVED_PARAMS.contains(k)) {
-                throw new InvalidSpecException("authParams." + k, "is set by the login flow itself");
-            }
-        }
+        Map<String, String> authParams = authParams(spec.authParams());
         SessionSpec s = spec.session() == null
                 ? new SessionSpec(null, null, null, null, null, null, null, null, null, null) : spec.session();
-        StateCookieSpec st = spec.stateCookie() == null
-                ? new StateCookieSpec(null, null, null, null, null, null, null) : spec.stateCookie();
-        Duration expiry = positive(s.expiry(), Duration.ofHours(24), "session.expiry");
-        CookieSpec sessionCookie = new CookieSpec(or(s.name(), "gatehouse_session"), or(s.path(), "/"),
-                blankToNull(s.domain()), s.secure(), !Boolean.FALSE.equals(s.httpOnly()),
-                sameSite(s.sameSite(), "session.sameSite", true), expiry);
-        Duration stateAge = positive(st.maxAge(), Duration.ofMinutes(10), "stateCookie.maxAge");
-        CookieSpec stateCookie = new CookieSpec(or(st.name(), "gatehouse_oidc_state"), or(st.path(), "/"),
-                blankToNull(st.domain()), st.secure(), !Boolean.FALSE.equals(st.httpOnly()),
-                sameSite(st.sameSite(), "stateCookie.sameSite", false), stateAge);
+        CookieSpec sessionCookie = sessionCookie(s);
+        CookieSpec stateCookie = stateCookie(spec.stateCookie());
         if (sessionCookie.name().equals(stateCookie.name())) {
             throw new InvalidSpecException("stateCookie.name", "must differ from session.name");
         }
+        Duration expiry = sessionCookie.maxAge();
+        Duration stateAge = stateCookie.maxAge();
         Duration timeout = positive(spec.timeout(), Duration.ofSeconds(10), "timeout");
         OidcSettings settings = new OidcSettings(issuer, clientId, scope(spec.scopes()), authParams,
                 !Boolean.FALSE.equals(spec.pkce()), redirectUrl, callbackPath, logoutPath,
@@ -84,6 +70,39 @@ public final class OidcFactory implements MiddlewareFactory<OidcSpec> {
         LoginFlow login = new LoginFlow(settings, provider, verifier, new Sealer(secret, "state"), stateCookie,
                 sessions);
         return new OidcMiddleware(settings, provider, sessions, login, verifier);
+    }
+
+    private static String secret(String value) {
+        String secret = required(value, "secret");
+        if (secret.getBytes(StandardCharsets.UTF_8).length < Sealer.MIN_SECRET_BYTES) {
+            throw new InvalidSpecException("secret", "must be at least " + Sealer.MIN_SECRET_BYTES + " bytes");
+        }
+        return secret;
+    }
+
+    private static Map<String, String> authParams(Map<String, String> params) {
+        Map<String, String> authParams = params == null ? Map.of() : Map.copyOf(params);
+        for (String k : authParams.keySet()) {
+            if (RESERVED_PARAMS.contains(k)) {
+                throw new InvalidSpecException("authParams." + k, "is set by the login flow itself");
+            }
+        }
+        return authParams;
+    }
+
+    private static CookieSpec sessionCookie(SessionSpec s) {
+        Duration expiry = positive(s.expiry(), Duration.ofHours(24), "session.expiry");
+        return new CookieSpec(or(s.name(), "gatehouse_session"), or(s.path(), "/"), blankToNull(s.domain()),
+                s.secure(), !Boolean.FALSE.equals(s.httpOnly()), sameSite(s.sameSite(), "session.sameSite", true),
+                expiry);
+    }
+
+    private static CookieSpec stateCookie(StateCookieSpec spec) {
+        StateCookieSpec st = spec == null ? new StateCookieSpec(null, null, null, null, null, null, null) : spec;
+        Duration maxAge = positive(st.maxAge(), Duration.ofMinutes(10), "stateCookie.maxAge");
+        return new CookieSpec(or(st.name(), "gatehouse_oidc_state"), or(st.path(), "/"), blankToNull(st.domain()),
+                st.secure(), !Boolean.FALSE.equals(st.httpOnly()),
+                sameSite(st.sameSite(), "stateCookie.sameSite", false), maxAge);
     }
 
     private static void rejectUnsupported(OidcSpec spec) {
