@@ -81,7 +81,8 @@ final class TokenVerifier {
         if (entry == null) {
             entry = fallback;
         }
-        if (entry == null || !(entry.issuers().isEmpty() || entry.issuers().contains(claims.getIssuer()))) {
+        if (entry == null || !(entry.issuers().isEmpty()
+                || (claims.getIssuer() != null && entry.issuers().contains(claims.getIssuer())))) {
             return new Verdict.Invalid("untrusted issuer");
         }
         if (alg == null || !entry.algorithms().contains(alg)) {
