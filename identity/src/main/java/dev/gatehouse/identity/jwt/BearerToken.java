@@ -1,10 +1,8 @@
 package dev.gatehouse.identity.jwt;
 
 import dev.gatehouse.core.HttpRequest;
+import dev.gatehouse.identity.Credentials;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Where the token was found: the {@code Authorization: Bearer} header first, then (when configured) a query
@@ -30,36 +28,7 @@ record BearerToken(String token, boolean fromQuery) {
         if (queryKey == null || req.rawQuery() == null) {
             return null;
         }
-        List<String> values = new QueryStringDecoder(req.rawQuery(), StandardCharsets.UTF_8, false)
-                .parameters().get(queryKey);
-        if (values == null || values.isEmpty() || values.getFirst().isEmpty()) {
-            return null;
-        }
-        return new BearerToken(values.getFirst(), true);
-    }
-
-    /**
-     * Removes a query parameter from the raw query, keeping the other parameters as they were sent.
-     *
-     * @param req the request
-     * @param key the parameter name
-     */
-    static void removeQueryParameter(HttpRequest req, String key) {
-        String raw = req.rawQuery();
-        if (raw == null) {
-            return;
-        }
-        StringBuilder kept = new StringBuilder(raw.length());
-        for (String pair : raw.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = QueryStringDecoder.decodeComponent(eq < 0 ? pair : pair.substring(0, eq));
-            if (!name.equals(key) && !pair.isEmpty()) {
-                if (!kept.isEmpty()) {
-                    kept.append('&');
-                }
-                kept.append(pair);
-            }
-        }
-        req.rawQuery(kept.isEmpty() ? null : kept.toString());
+        String value = Credentials.queryParameter(req, queryKey);
+        return value == null || value.isEmpty() ? null : new BearerToken(value, true);
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.identity.AuthenticationMiddleware;
+import dev.gatehouse.identity.Credentials;
 import dev.gatehouse.identity.spi.AuthResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class JwtMiddleware extends AuthenticationMiddleware {
         return new AuthResult.Success(consumer, req -> {
             if (!forwardAuthorization) {
                 if (token.fromQuery()) {
-                    BearerToken.removeQueryParameter(req, queryKey);
+                    Credentials.removeQueryParameter(req, queryKey);
                 } else {
                     req.headers().remove(HttpHeaderNames.AUTHORIZATION);
                 }
