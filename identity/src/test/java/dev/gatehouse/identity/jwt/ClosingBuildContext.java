@@ -11,12 +11,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** A build context that keeps resources by key and spec, as the runtime does, and closes them at the end. */
-final class ClosingBuildContext implements BuildContext, AutoCloseable {
+public final class ClosingBuildContext implements BuildContext, AutoCloseable {
     private final Path baseDir;
     private final Map<String, Object[]> resources = new HashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    ClosingBuildContext(Path baseDir) {
+    public ClosingBuildContext(Path baseDir) {
         this.baseDir = baseDir;
     }
 

@@ -13,13 +13,13 @@ import io.netty.channel.DefaultEventLoop;
 import java.time.Duration;
 
 /** Builds jwt middlewares from YAML, as the config would, and runs exchanges on a real event loop. */
-final class JwtTestSupport {
+public final class JwtTestSupport {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private JwtTestSupport() {
     }
 
-    static JwtSpec spec(String yaml) {
+    public static JwtSpec spec(String yaml) {
         try {
             JsonNode node = YAML.readTree(yaml);
             return SpecBinder.bind(node, JwtSpec.class, "jwt", null);
@@ -28,16 +28,16 @@ final class JwtTestSupport {
         }
     }
 
-    static Middleware build(String yaml) {
+    public static Middleware build(String yaml) {
         return build(yaml, TestBuildContext.simple());
     }
 
-    static Middleware build(String yaml, BuildContext ctx) {
+    public static Middleware build(String yaml, BuildContext ctx) {
         return new JwtFactory().create(spec(yaml), ctx);
     }
 
     /** Runs a request with a bearer token on the loop and waits for the head. */
-    static HttpResponse run(DefaultEventLoop loop, Middleware m, Exchange ex) {
+    public static HttpResponse run(DefaultEventLoop loop, Middleware m, Exchange ex) {
         try {
             HttpResponse r = loop.submit(() -> ex.run(m)).get();
             Eventually.await(Duration.ofSeconds(10), "the response", () -> {
@@ -53,7 +53,7 @@ final class JwtTestSupport {
         }
     }
 
-    static Exchange bearer(DefaultEventLoop loop, String token) {
+    public static Exchange bearer(DefaultEventLoop loop, String token) {
         return Exchange.of("GET", "/api", "10.0.0.1", false, loop).header("Authorization", "Bearer " + token);
     }
 }
