@@ -137,6 +137,7 @@ class JwtIT {
                         jwt:
                           signingSecret: "%s"
                           forwardAuthorization: true
+                          claims: "Equals(`grp`, `admin`)"
                     jwt-rotate:
                       jwt:
                         jwksUrl: "%s"
@@ -284,12 +285,20 @@ class JwtIT {
     }
 
     @Test
-    void hubPluginSpellingWorks() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
+    void hubPluginSpellingWithAClaimsCheckWorks() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().claim("grp", "admin").build());
         jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
         HttpResponse<String> r = get("/hub", "Authorization", "Bearer " + jwt.serialize());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(Http.seen(Http.json(r.body()), "Authorization")).isEqualTo("Bearer " + jwt.serialize());
+
+        SignedJWT dev = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().claim("grp", "dev").build());
+        dev.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        int before = backend.requests.get();
+        HttpResponse<String> denied = get("/hub", "Authorization", "Bearer " + dev.serialize());
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
+        assertThat(backend.requests.get()).isEqualTo(before);
     }
 
     @Test

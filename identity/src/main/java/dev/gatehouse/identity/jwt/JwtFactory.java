@@ -7,6 +7,7 @@ import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.core.spi.MiddlewareFactory;
+import dev.gatehouse.policy.PolicyExpression;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -75,7 +76,7 @@ public final class JwtFactory implements MiddlewareFactory<JwtSpec> {
                     + " top-level key; set signingSecret, publicKey, jwksFile or jwksUrl");
         }
         TokenVerifier verifier = new TokenVerifier(byIssuer, fallback, leewaySeconds(spec.leeway()),
-                maxTokenBytes(spec.maxTokenBytes()), null);
+                maxTokenBytes(spec.maxTokenBytes()), claimsCheck(spec.claims()));
         return new JwtMiddleware(verifier, mapping(spec), forwardHeaders(spec.forwardHeaders()), queryKey(spec),
                 forwardAuthorization(spec));
     }
@@ -118,9 +119,14 @@ public final class JwtFactory implements MiddlewareFactory<JwtSpec> {
             throw new InvalidSpecException("clientConfig.tls", "not supported yet; the JWKS URL is fetched with"
                     + " the system trust store");
         }
-        if (spec.claims() != null && !spec.claims().isBlank()) {
-            throw new InvalidSpecException("claims", "not supported yet");
+    }
+
+    private static ClaimsCheck claimsCheck(String source) {
+        if (source == null || source.isBlank()) {
+            return null;
         }
+        PolicyExpression expr = PolicyExpression.compileClaims(source, "claims");
+        return claims -> expr.testClaims(claims.toJSONObject());
     }
 
     private static ConsumerMapping mapping(JwtSpec spec) {

@@ -18,6 +18,7 @@ import java.util.Map;
  *  no token ─▶ Absent (401, WWW-Authenticate: Bearer)
  *  token ─▶ TokenVerifier ─▶ Valid ─▶ Consumer, forwarded claim headers, Authorization stripped (unless kept)
  *                        ├▶ Invalid ─▶ 401, WWW-Authenticate: Bearer error="invalid_token"
+ *                        ├▶ Forbidden (claims check) ─▶ 403, Bearer error="insufficient_scope"
  *                        └▶ AwaitKeys ─▶ Pending until the JWKS fetch completes, then verified once more
  * </pre>
  */
@@ -50,6 +51,7 @@ final class JwtMiddleware extends AuthenticationMiddleware {
         return switch (verdict) {
             case Verdict.Valid v -> success(token, v.claims());
             case Verdict.Invalid i -> invalid(i.reason());
+            case Verdict.Forbidden f -> new AuthResult.Failure("jwt: " + f.reason(), JwtMiddleware::forbidden);
             case Verdict.AwaitKeys a -> new AuthResult.Pending(a.keys().thenApply(keys ->
                     decideOn(token, verifier.verify(token.token(), System.currentTimeMillis(), false))));
         };
@@ -86,6 +88,13 @@ final class JwtMiddleware extends AuthenticationMiddleware {
 
     private static HttpResponse invalidTokenResponse() {
         return unauthorized("Bearer error=\"invalid_token\"");
+    }
+
+    /** RFC 6750 section 3.1: a valid token without the privileges the route needs. */
+    private static HttpResponse forbidden() {
+        HttpResponse r = HttpResponse.text(403, "403 Forbidden\n");
+        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        return r;
     }
 
     private static HttpResponse unauthorized(String challenge) {

@@ -108,7 +108,7 @@ final class TokenVerifier {
             return new Verdict.Invalid("audience not accepted");
         }
         if (claimsCheck != null && !claimsCheck.test(claims)) {
-            return new Verdict.Invalid("claims check failed");
+            return new Verdict.Forbidden("claims check failed");
         }
         return new Verdict.Valid(claims);
     }

@@ -22,6 +22,14 @@ sealed interface Verdict {
     }
 
     /**
+     * The token is valid but its claims do not pass the {@code claims} check.
+     *
+     * @param reason why, for the access log
+     */
+    record Forbidden(String reason) implements Verdict {
+    }
+
+    /**
      * The keys are being fetched; verify again when the stage completes.
      *
      * @param keys completes when the keys are in
