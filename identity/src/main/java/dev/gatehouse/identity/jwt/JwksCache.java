@@ -46,6 +46,8 @@ final class JwksCache implements KeySource, AutoCloseable {
     private static final long NEVER = Long.MIN_VALUE;
 
     private final URI uri;
+    /** The URL without query or user info, for logs: either may hold a credential. */
+    private final String loggedUri;
     private final Set<JWSAlgorithm> allowed;
     private final Duration timeout;
     private final int maxRetries;
@@ -60,6 +62,8 @@ final class JwksCache implements KeySource, AutoCloseable {
 
     JwksCache(URI uri, Set<JWSAlgorithm> allowed, Duration timeout, int maxRetries) {
         this.uri = uri;
+        this.loggedUri = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
         this.allowed = allowed;
         this.timeout = timeout;
         this.maxRetries = maxRetries;
@@ -161,7 +165,8 @@ final class JwksCache implements KeySource, AutoCloseable {
                             result.completeExceptionally(err);
                         }
                     } else {
-                        LOG.log(Level.WARNING, "jwt: fetching the JWK set from " + uri + " failed: " + cause(err));
+                        LOG.log(Level.WARNING, "jwt: fetching the JWK set from " + loggedUri + " failed: "
+                                + cause(err));
                         result.completeExceptionally(err);
                     }
                 });

@@ -44,6 +44,29 @@ public final class JwtFactory implements MiddlewareFactory<JwtSpec> {
                         "clientConfig.maxRetries"));
         List<String> audiences = spec.audiences() == null ? List.of() : List.copyOf(spec.audiences());
         Set<String> allowedIssuers = new LinkedHashSet<>();
+        Map<String, TrustedIssuer> byIssuer = issuerEntries(spec, sources, audiences, allowedIssuers);
+        TrustedIssuer fallback = null;
+        if (KeySources.count(spec.signingSecret(), spec.publicKey(), spec.jwksFile(), spec.jwksUrl()) > 0) {
+            KeySources.Keyed keys = sources.of(spec.signingSecret(),
+                    Boolean.TRUE.equals(spec.signingSecretBase64Encoded()), spec.publicKey(), spec.jwksFile(),
+                    spec.jwksUrl(), spec.algorithms(), "");
+            fallback = new TrustedIssuer(Set.copyOf(allowedIssuers), keys.source(), keys.algorithms(), audiences);
+        } else if (byIssuer.isEmpty()) {
+            throw new InvalidSpecException("", "set one of signingSecret, publicKey, jwksFile or jwksUrl"
+                    + " (or issuers entries with their own key)");
+        } else if (!allowedIssuers.isEmpty()) {
+            throw new InvalidSpecException("issuers", "an issuer given as a plain string is verified with the"
+                    + " top-level key; set signingSecret, publicKey, jwksFile or jwksUrl");
+        }
+        TokenVerifier verifier = new TokenVerifier(byIssuer, fallback, leewaySeconds(spec.leeway()),
+                maxTokenBytes(spec.maxTokenBytes()), claimsCheck(spec.claims()));
+        return new JwtMiddleware(verifier, mapping(spec), forwardHeaders(spec.forwardHeaders()), queryKey(spec),
+                forwardAuthorization(spec));
+    }
+
+    /** Reads {@code issuers}: strings go to {@code allowedIssuers}, objects become entries by issuer. */
+    private static Map<String, TrustedIssuer> issuerEntries(JwtSpec spec, KeySources sources, List<String> audiences,
+                                                            Set<String> allowedIssuers) {
         Map<String, TrustedIssuer> byIssuer = new HashMap<>();
         List<JsonNode> issuers = spec.issuers() == null ? List.of() : spec.issuers();
         for (int i = 0; i < issuers.size(); i++) {
@@ -62,23 +85,7 @@ public final class JwtFactory implements MiddlewareFactory<JwtSpec> {
                 throw new InvalidSpecException(path, "expected an issuer string or an object with \"issuer\"");
             }
         }
-        TrustedIssuer fallback = null;
-        if (KeySources.count(spec.signingSecret(), spec.publicKey(), spec.jwksFile(), spec.jwksUrl()) > 0) {
-            KeySources.Keyed keys = sources.of(spec.signingSecret(),
-                    Boolean.TRUE.equals(spec.signingSecretBase64Encoded()), spec.publicKey(), spec.jwksFile(),
-                    spec.jwksUrl(), spec.algorithms(), "");
-            fallback = new TrustedIssuer(Set.copyOf(allowedIssuers), keys.source(), keys.algorithms(), audiences);
-        } else if (byIssuer.isEmpty()) {
-            throw new InvalidSpecException("", "set one of signingSecret, publicKey, jwksFile or jwksUrl"
-                    + " (or issuers entries with their own key)");
-        } else if (!allowedIssuers.isEmpty()) {
-            throw new InvalidSpecException("issuers", "an issuer given as a plain string is verified with the"
-                    + " top-level key; set signingSecret, publicKey, jwksFile or jwksUrl");
-        }
-        TokenVerifier verifier = new TokenVerifier(byIssuer, fallback, leewaySeconds(spec.leeway()),
-                maxTokenBytes(spec.maxTokenBytes()), claimsCheck(spec.claims()));
-        return new JwtMiddleware(verifier, mapping(spec), forwardHeaders(spec.forwardHeaders()), queryKey(spec),
-                forwardAuthorization(spec));
+        return byIssuer;
     }
 
     private static TrustedIssuer issuerEntry(JwtIssuerSpec e, JwtSpec spec, KeySources sources,

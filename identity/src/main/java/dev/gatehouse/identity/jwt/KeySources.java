@@ -84,7 +84,9 @@ final class KeySources {
             return new Keyed(fixed(() -> jwksFile(jwksFile, allowed), prefix + "jwksFile"), allowed);
         }
         URI uri = jwksUri(jwksUrl, prefix + "jwksUrl");
-        JwksCache cache = ctx.resource("jwks:" + uri + " " + new java.util.TreeSet<>(allowed.stream().map(JWSAlgorithm::getName).toList()), new CacheSpec(uri, allowed, timeout, maxRetries),
+        String key = "jwks:" + uri + " " + new java.util.TreeSet<>(allowed.stream().map(JWSAlgorithm::getName)
+                .toList());
+        JwksCache cache = ctx.resource(key, new CacheSpec(uri, allowed, timeout, maxRetries),
                 () -> new JwksCache(uri, allowed, timeout, maxRetries));
         return new Keyed(cache, allowed);
     }

@@ -76,15 +76,11 @@ final class TokenVerifier {
             return new Verdict.Invalid("malformed token");
         }
         JWSHeader header = jwt.getHeader();
-        JWSAlgorithm alg = header.getAlgorithm();
-        TrustedIssuer entry = claims.getIssuer() == null ? null : byIssuer.get(claims.getIssuer());
+        TrustedIssuer entry = entryFor(claims.getIssuer());
         if (entry == null) {
-            entry = fallback;
-        }
-        if (entry == null || !(entry.issuers().isEmpty()
-                || (claims.getIssuer() != null && entry.issuers().contains(claims.getIssuer())))) {
             return new Verdict.Invalid("untrusted issuer");
         }
+        JWSAlgorithm alg = header.getAlgorithm();
         if (alg == null || !entry.algorithms().contains(alg)) {
             return new Verdict.Invalid("algorithm not allowed");
         }
@@ -100,6 +96,23 @@ final class TokenVerifier {
         if (!signatureValid(jwt, keys.candidates(kid, alg))) {
             return new Verdict.Invalid("bad signature");
         }
+        return checkClaims(entry, claims, nowMillis);
+    }
+
+    /** The entry for a token's {@code iss}: an exact entry, else the fallback if it accepts that issuer. */
+    private TrustedIssuer entryFor(String iss) {
+        TrustedIssuer entry = iss == null ? null : byIssuer.get(iss);
+        if (entry != null) {
+            return entry;
+        }
+        if (fallback != null && (fallback.issuers().isEmpty() || (iss != null && fallback.issuers().contains(iss)))) {
+            return fallback;
+        }
+        return null;
+    }
+
+    /** The checks after the signature: times, audience, the claims expression. */
+    private Verdict checkClaims(TrustedIssuer entry, JWTClaimsSet claims, long nowMillis) {
         String timing = checkTimes(claims, nowMillis);
         if (timing != null) {
             return new Verdict.Invalid(timing);
