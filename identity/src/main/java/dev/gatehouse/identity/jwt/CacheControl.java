@@ -9,34 +9,35 @@ final class CacheControl {
     }
 
     /**
-     * The refresh interval: {@code max-age} clamped to {@link JwksCache#MIN_REFRESH}..{@link JwksCache#MAX_REFRESH};
-     * {@code no-cache}/{@code no-store} give the minimum; no usable value gives {@link JwksCache#DEFAULT_REFRESH}.
+     * The refresh interval: {@code max-age} clamped to the timing's bounds; {@code no-cache}/{@code no-store}
+     * give the minimum; no usable value gives the default.
      *
      * @param header the header value, or null
+     * @param t      the bounds
      * @return the interval
      */
-    static Duration refreshInterval(String header) {
+    static Duration refreshInterval(String header, JwksTiming t) {
         if (header == null) {
-            return JwksCache.DEFAULT_REFRESH;
+            return t.defaultRefresh();
         }
         for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
             String p = part.strip();
             if (p.equals("no-cache") || p.equals("no-store")) {
-                return JwksCache.MIN_REFRESH;
+                return t.minRefresh();
             }
             if (p.startsWith("max-age=")) {
                 try {
                     long seconds = Long.parseLong(p.substring(8).replace("\"", "").strip());
                     Duration d = Duration.ofSeconds(Math.max(0, seconds));
-                    if (d.compareTo(JwksCache.MIN_REFRESH) < 0) {
-                        return JwksCache.MIN_REFRESH;
+                    if (d.compareTo(t.minRefresh()) < 0) {
+                        return t.minRefresh();
                     }
-                    return d.compareTo(JwksCache.MAX_REFRESH) > 0 ? JwksCache.MAX_REFRESH : d;
+                    return d.compareTo(t.maxRefresh()) > 0 ? t.maxRefresh() : d;
                 } catch (NumberFormatException e) {
-                    return JwksCache.DEFAULT_REFRESH;
+                    return t.defaultRefresh();
                 }
             }
         }
-        return JwksCache.DEFAULT_REFRESH;
+        return t.defaultRefresh();
     }
 }

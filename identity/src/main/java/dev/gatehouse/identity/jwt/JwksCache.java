@@ -30,16 +30,6 @@ import java.util.logging.Logger;
  * </pre>
  */
 final class JwksCache implements KeySource, AutoCloseable {
-    /** Refresh interval when the response has no usable {@code Cache-Control: max-age}. */
-    static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);
-    /** Shortest refresh interval, whatever max-age says. */
-    static final Duration MIN_REFRESH = Duration.ofSeconds(30);
-    /** Longest refresh interval, whatever max-age says. */
-    static final Duration MAX_REFRESH = Duration.ofHours(1);
-    /** At most one refetch for unknown key ids per this window. */
-    static final Duration UNKNOWN_KID_WINDOW = Duration.ofSeconds(30);
-    /** After a failed fetch with no keys at all, requests do not start a new one for this long. */
-    static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
     /** Largest JWK set accepted. */
     static final int MAX_BYTES = 1 << 20;
     private static final Logger LOG = Logger.getLogger(JwksCache.class.getName());
@@ -57,11 +47,14 @@ final class JwksCache implements KeySource, AutoCloseable {
     private final AtomicLong lastUnknownKidFetch = new AtomicLong(NEVER);
     private final AtomicLong lastFailure = new AtomicLong(NEVER);
     private volatile KeySet keys;
-    private volatile Duration nextRefresh = DEFAULT_REFRESH;
+    private final JwksTiming timing;
+    private volatile Duration nextRefresh;
     private volatile boolean closed;
 
-    JwksCache(URI uri, Set<JWSAlgorithm> allowed, Duration timeout, int maxRetries) {
+    JwksCache(URI uri, Set<JWSAlgorithm> allowed, Duration timeout, int maxRetries, JwksTiming timing) {
         this.uri = uri;
+        this.timing = timing;
+        this.nextRefresh = timing.defaultRefresh();
         this.loggedUri = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
         this.allowed = allowed;
@@ -93,7 +86,7 @@ final class JwksCache implements KeySource, AutoCloseable {
             return running;
         }
         long failed = lastFailure.get();
-        if (failed != NEVER && System.nanoTime() - failed < FAILURE_BACKOFF.toNanos()) {
+        if (failed != NEVER && System.nanoTime() - failed < timing.failureBackoff().toNanos()) {
             return CompletableFuture.failedFuture(new IOException("JWKS not available"));
         }
         return fetch();
@@ -103,7 +96,7 @@ final class JwksCache implements KeySource, AutoCloseable {
     public CompletableFuture<KeySet> refetchForUnknownKid() {
         long now = System.nanoTime();
         long last = lastUnknownKidFetch.get();
-        if ((last != NEVER && now - last < UNKNOWN_KID_WINDOW.toNanos())
+        if ((last != NEVER && now - last < timing.unknownKidWindow().toNanos())
                 || !lastUnknownKidFetch.compareAndSet(last, now)) {
             return null;
         }
@@ -115,7 +108,7 @@ final class JwksCache implements KeySource, AutoCloseable {
             return;
         }
         fetch().whenComplete((k, err) -> {
-            Duration delay = err == null ? nextRefresh : MIN_REFRESH;
+            Duration delay = err == null ? nextRefresh : timing.minRefresh();
             try {
                 timer.schedule(this::refreshLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException rejected) {
@@ -182,7 +175,8 @@ final class JwksCache implements KeySource, AutoCloseable {
                 throw new IllegalStateException("JWK set larger than " + MAX_BYTES + " bytes");
             }
             KeySet k = Keys.fromJwkSet(JWKSet.parse(new String(body, StandardCharsets.UTF_8)), allowed);
-            nextRefresh = CacheControl.refreshInterval(resp.headers().firstValue("Cache-Control").orElse(null));
+            nextRefresh = CacheControl.refreshInterval(resp.headers().firstValue("Cache-Control").orElse(null),
+                    timing);
             keys = k;
             return k;
         } catch (IOException | java.text.ParseException e) {

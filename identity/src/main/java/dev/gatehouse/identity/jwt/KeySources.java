@@ -87,7 +87,7 @@ final class KeySources {
         String key = "jwks:" + uri + " " + new java.util.TreeSet<>(allowed.stream().map(JWSAlgorithm::getName)
                 .toList());
         JwksCache cache = ctx.resource(key, new CacheSpec(uri, allowed, timeout, maxRetries),
-                () -> new JwksCache(uri, allowed, timeout, maxRetries));
+                () -> new JwksCache(uri, allowed, timeout, maxRetries, JwksTiming.DEFAULT));
         return new Keyed(cache, allowed);
     }
 

@@ -110,12 +110,13 @@ class JwksUrlTest {
 
     @Test
     void cacheControlSetsTheRefreshWithinBounds() {
-        assertThat(CacheControl.refreshInterval(null)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(CacheControl.refreshInterval("public, max-age=600")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(CacheControl.refreshInterval("max-age=1")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(CacheControl.refreshInterval("max-age=999999")).isEqualTo(Duration.ofHours(1));
-        assertThat(CacheControl.refreshInterval("no-store")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(CacheControl.refreshInterval("max-age=abc")).isEqualTo(Duration.ofMinutes(5));
+        JwksTiming t = JwksTiming.DEFAULT;
+        assertThat(CacheControl.refreshInterval(null, t)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(CacheControl.refreshInterval("public, max-age=600", t)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(CacheControl.refreshInterval("max-age=1", t)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(CacheControl.refreshInterval("max-age=999999", t)).isEqualTo(Duration.ofHours(1));
+        assertThat(CacheControl.refreshInterval("no-store", t)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(CacheControl.refreshInterval("max-age=abc", t)).isEqualTo(Duration.ofMinutes(5));
     }
 
     private static boolean ready(HttpResponse r) {
