@@ -10,6 +10,7 @@ import dev.gatehouse.identity.Credentials;
 import dev.gatehouse.identity.spi.AuthResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code jwt}: verifies a bearer token and sets the Consumer from its claims.
@@ -52,9 +53,21 @@ final class JwtMiddleware extends AuthenticationMiddleware {
             case Verdict.Valid v -> success(token, v.claims());
             case Verdict.Invalid i -> invalid(i.reason());
             case Verdict.Forbidden f -> new AuthResult.Failure("jwt: " + f.reason(), JwtMiddleware::forbidden);
-            case Verdict.AwaitKeys a -> new AuthResult.Pending(a.keys().thenApply(keys ->
-                    decideOn(token, verifier.verify(token.token(), System.currentTimeMillis(), false))));
+            case Verdict.AwaitKeys a -> new AuthResult.Pending(a.keys().handle((keys, err) -> afterKeys(token, err)));
         };
+    }
+
+    /**
+     * Verifies again once a fetch has finished, without starting another. A failed refetch for an unknown key id
+     * still leaves the old keys, so the token gets its 401; only a source with no keys at all fails the stage
+     * (503).
+     */
+    private AuthResult afterKeys(BearerToken token, Throwable err) {
+        Verdict v = verifier.verify(token.token(), System.currentTimeMillis(), false);
+        if (v instanceof Verdict.AwaitKeys) {
+            throw new CompletionException(err != null ? err : new IllegalStateException("JWK set not available"));
+        }
+        return decideOn(token, v);
     }
 
     private AuthResult success(BearerToken token, JWTClaimsSet claims) {

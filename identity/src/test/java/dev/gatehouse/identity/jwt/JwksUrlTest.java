@@ -92,6 +92,20 @@ class JwksUrlTest {
     }
 
     @Test
+    void anUnknownKidWhileTheProviderFailsIsStill401() throws Exception {
+        try (JwksServer server = new JwksServer(TestTokens.jwks(TestTokens.rsaJwk(TestTokens.RSA, "k1")));
+             ClosingBuildContext ctx = new ClosingBuildContext(null)) {
+            Middleware m = build("jwksUrl: " + server.url() + "\nclientConfig: {maxRetries: 0}\n", ctx);
+            assertThat(run(LOOP, m, bearer(LOOP, token("k1"))).status()).isEqualTo(200);
+            server.status(500);
+            Exchange ex = bearer(LOOP, token("k9"));
+            assertThat(run(LOOP, m, ex).status()).isEqualTo(401);
+            assertThat(server.requests()).isEqualTo(2);
+            assertThat(run(LOOP, m, bearer(LOOP, token("k1"))).status()).as("old keys kept").isEqualTo(200);
+        }
+    }
+
+    @Test
     void aReloadKeepsTheFetchedKeys() throws Exception {
         try (JwksServer server = new JwksServer(TestTokens.jwks(TestTokens.rsaJwk(TestTokens.RSA, "k1")));
              ClosingBuildContext ctx = new ClosingBuildContext(null)) {
