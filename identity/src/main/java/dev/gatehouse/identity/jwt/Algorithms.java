@@ -26,11 +26,10 @@ final class Algorithms {
      *
      * @param configured the configured names, or null for the family's default
      * @param family     {@link #HMAC} or {@link #ASYMMETRIC}
-     * @param keyPath    the key, for errors
      * @return the allowed algorithms
      * @throws IllegalArgumentException naming the first name that is unknown, {@code none} or of the other family
      */
-    static Set<JWSAlgorithm> allowed(List<String> configured, Set<JWSAlgorithm> family, String keyPath) {
+    static Set<JWSAlgorithm> allowed(List<String> configured, Set<JWSAlgorithm> family) {
         if (configured == null || configured.isEmpty()) {
             return family;
         }

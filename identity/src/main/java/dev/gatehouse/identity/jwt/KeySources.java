@@ -70,7 +70,7 @@ final class KeySources {
         boolean hmac = secret != null && !secret.isBlank();
         Set<JWSAlgorithm> allowed;
         try {
-            allowed = Algorithms.allowed(algorithms, hmac ? Algorithms.HMAC : Algorithms.ASYMMETRIC, prefix);
+            allowed = Algorithms.allowed(algorithms, hmac ? Algorithms.HMAC : Algorithms.ASYMMETRIC);
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException(prefix + "algorithms", e.getMessage());
         }

@@ -45,15 +45,6 @@ final class TokenVerifier {
         this.claimsCheck = claimsCheck;
     }
 
-    /** @return every trusted issuer entry, for the factory's start-up */
-    List<TrustedIssuer> entries() {
-        java.util.ArrayList<TrustedIssuer> all = new java.util.ArrayList<>(byIssuer.values());
-        if (fallback != null) {
-            all.add(fallback);
-        }
-        return all;
-    }
-
     /**
      * Verifies a token.
      *
