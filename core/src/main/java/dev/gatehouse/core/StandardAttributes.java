@@ -25,4 +25,28 @@ public final class StandardAttributes {
      * {@code AuthDecision} field; absent when no policy ran.
      */
     public static final AttributeKey<String> AUTH_DECISION = AttributeKey.of("auth.decision", String.class);
+
+    /**
+     * Names of query parameters that carried a credential (an API key, a token): the access log writes their
+     * values as {@code REDACTED}. Set by the middleware that read the credential.
+     */
+    public static final AttributeKey<String[]> SECRET_QUERY_PARAMETERS =
+            AttributeKey.of("log.secretQueryParameters", String[].class);
+
+    /**
+     * Marks a query parameter as carrying a credential, so the access log never writes its value.
+     *
+     * @param ctx  the exchange's context
+     * @param name the parameter's name
+     */
+    public static void markSecretQueryParameter(RequestContext ctx, String name) {
+        String[] old = ctx.get(SECRET_QUERY_PARAMETERS);
+        if (old == null) {
+            ctx.set(SECRET_QUERY_PARAMETERS, new String[] {name});
+        } else if (!java.util.Arrays.asList(old).contains(name)) {
+            String[] next = java.util.Arrays.copyOf(old, old.length + 1);
+            next[old.length] = name;
+            ctx.set(SECRET_QUERY_PARAMETERS, next);
+        }
+    }
 }

@@ -172,7 +172,7 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
         }
         return new AccessLogEntry(start, nanos, ip, peer == null ? -1 : peer.getPort(),
                 ctx == null ? null : ctx.get(StandardAttributes.CLIENT_USERNAME), s.method(),
-                s.host() == null ? "" : s.host(), s.uri(), s.protocol(),
+                s.host() == null ? "" : s.host(), redactQuery(s.uri(), ctx), s.protocol(),
                 ctx != null && ctx.secure() ? "https" : "http", s.status(), s.requestBytes(), s.responseBytes(),
                 REQUEST_COUNT.incrementAndGet(), ctx == null ? null : ctx.router(),
                 ctx == null ? null : ctx.service(), ctx == null ? null : ctx.upstreamAddress(),
@@ -180,6 +180,42 @@ public final class AccessLog implements ExchangeObserver, AutoCloseable {
                 h != null && !common && rules.anyHeader() ? headers(h) : NO_HEADERS,
                 consumer == null ? null : consumer.id(), consumer == null ? null : consumer.method(),
                 ctx == null ? null : ctx.get(StandardAttributes.AUTH_DECISION));
+    }
+
+    /**
+     * Writes {@code REDACTED} for the values of query parameters a middleware marked as credentials (an API key
+     * or a token sent in the query), so the log never holds them.
+     */
+    static String redactQuery(String uri, RequestContext ctx) {
+        String[] secret = ctx == null ? null : ctx.get(StandardAttributes.SECRET_QUERY_PARAMETERS);
+        int q = uri == null ? -1 : uri.indexOf('?');
+        if (secret == null || q < 0) {
+            return uri;
+        }
+        StringBuilder out = new StringBuilder(uri.length()).append(uri, 0, q + 1);
+        String[] pairs = uri.substring(q + 1).split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            if (i > 0) {
+                out.append('&');
+            }
+            String pair = pairs[i];
+            int eq = pair.indexOf('=');
+            String name = queryName(eq < 0 ? pair : pair.substring(0, eq));
+            if (eq >= 0 && java.util.Arrays.asList(secret).contains(name)) {
+                out.append(pair, 0, eq + 1).append(Redactor.REDACTED);
+            } else {
+                out.append(pair);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String queryName(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 
     /**

@@ -229,4 +229,16 @@ class AccessLogTest {
         assertThat(line.has("AuthMethod")).isFalse();
         assertThat(line.has("AuthDecision")).isFalse();
     }
+
+    @Test
+    void queryParametersMarkedAsCredentialsAreRedacted() {
+        RequestContext c = namedCtx();
+        assertThat(AccessLog.redactQuery("/api?api_key=k-123&page=2", c)).isEqualTo("/api?api_key=k-123&page=2");
+        StandardAttributes.markSecretQueryParameter(c, "api_key");
+        StandardAttributes.markSecretQueryParameter(c, "token");
+        StandardAttributes.markSecretQueryParameter(c, "api_key");
+        assertThat(AccessLog.redactQuery("/api?api_key=k-123&page=2&token=ey.J&%74oken=x&bad=%zz", c))
+                .isEqualTo("/api?api_key=REDACTED&page=2&token=REDACTED&%74oken=REDACTED&bad=%zz");
+        assertThat(AccessLog.redactQuery("/api", c)).isEqualTo("/api");
+    }
 }

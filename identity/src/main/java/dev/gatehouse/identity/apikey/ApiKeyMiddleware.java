@@ -4,6 +4,7 @@ import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.RequestContext;
+import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.identity.AuthenticationMiddleware;
 import dev.gatehouse.identity.Credentials;
 import dev.gatehouse.identity.spi.AuthResult;
@@ -52,6 +53,7 @@ final class ApiKeyMiddleware extends AuthenticationMiddleware {
             place = Place.HEADER;
         } else if (query != null && (key = Credentials.queryParameter(req, query)) != null) {
             place = Place.QUERY;
+            StandardAttributes.markSecretQueryParameter(ctx, query);
         } else if (cookie != null && (key = Credentials.cookie(req, cookie)) != null) {
             place = Place.COOKIE;
         }

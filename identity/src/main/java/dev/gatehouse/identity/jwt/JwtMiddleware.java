@@ -5,6 +5,7 @@ import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.RequestContext;
+import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.identity.AuthenticationMiddleware;
 import dev.gatehouse.identity.Credentials;
 import dev.gatehouse.identity.spi.AuthResult;
@@ -44,6 +45,9 @@ final class JwtMiddleware extends AuthenticationMiddleware {
         BearerToken token = BearerToken.find(req, queryKey);
         if (token == null) {
             return AuthResult.ABSENT;
+        }
+        if (token.fromQuery()) {
+            StandardAttributes.markSecretQueryParameter(ctx, queryKey);
         }
         return decideOn(token, verifier.verify(token.token(), System.currentTimeMillis(), true));
     }

@@ -98,6 +98,8 @@ class ApiKeyMiddlewareTest {
         Exchange ex = Exchange.of("GET", "/items?page=2&api_key=" + KEY + "&sort=asc");
         assertThat(ex.run(m).status()).isEqualTo(200);
         assertThat(ex.seen().rawQuery()).isEqualTo("page=2&sort=asc");
+        assertThat(ex.context().get(dev.gatehouse.core.StandardAttributes.SECRET_QUERY_PARAMETERS))
+                .as("the access log redacts it").containsExactly("api_key");
     }
 
     @Test
