@@ -132,11 +132,8 @@ public final class SharedClient {
     /** Closes the connection and the client, and lets go of the shared threads. */
     public void shutdown() {
         shutdown = true;
-        StatefulRedisConnection<byte[], byte[]> c = connection;
+        // The client closes its connection itself.
         connection = null;
-        if (c != null) {
-            c.closeAsync();
-        }
         client.shutdownAsync(0, 2, TimeUnit.SECONDS).whenComplete((v, e) -> LettuceResources.release());
     }
 
