@@ -6,19 +6,23 @@ import dev.gatehouse.cache.internal.CacheStore;
 import dev.gatehouse.cache.internal.Collapser;
 import dev.gatehouse.cache.internal.Freshness;
 import dev.gatehouse.cache.internal.MemoryStore;
+import dev.gatehouse.cache.internal.RedisStore;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.core.spi.MiddlewareFactory;
+import dev.gatehouse.redis.RedisConnections;
+import dev.gatehouse.redis.RedisSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Builds {@code httpCache} middlewares; the in-memory store is a resource, kept across reloads. */
+/** Builds {@code httpCache} middlewares; the store (in memory or Redis) is a resource, kept across reloads. */
 public final class HttpCacheFactory implements MiddlewareFactory<HttpCacheSpec> {
     /** Default {@code maxSize}: 64 MiB. */
     static final long DEFAULT_MAX_SIZE = 64L << 20;
@@ -27,7 +31,14 @@ public final class HttpCacheFactory implements MiddlewareFactory<HttpCacheSpec> 
     /** The largest {@code maxEntrySize}: content is collected in one array. */
     static final long MAX_ENTRY_LIMIT = 1L << 30;
 
+    /** Prepended to every Redis key the cache writes. */
+    static final String REDIS_PREFIX = "gatehouse:httpcache:";
+
     private final Clock clock;
+
+    /** What a Redis store depends on: another Redis or another default lifetime makes another store. */
+    private record RedisStoreKey(RedisSpec redis, Duration defaultTtl) {
+    }
 
     /** The factory the service loader finds, on the system clock. */
     public HttpCacheFactory() {
@@ -50,9 +61,6 @@ public final class HttpCacheFactory implements MiddlewareFactory<HttpCacheSpec> 
 
     @Override
     public Middleware create(HttpCacheSpec spec, BuildContext ctx) {
-        if (spec.redis() != null) {
-            throw new InvalidSpecException("redis", "not supported yet: the cache is in memory only");
-        }
         long maxSize = spec.maxSize() == null ? DEFAULT_MAX_SIZE : spec.maxSize();
         if (maxSize <= 0) {
             throw new InvalidSpecException("maxSize", "must be a positive number of bytes, got " + maxSize);
@@ -65,11 +73,19 @@ public final class HttpCacheFactory implements MiddlewareFactory<HttpCacheSpec> 
         if (spec.defaultTtl() != null && spec.defaultTtl().isNegative()) {
             throw new InvalidSpecException("defaultTtl", "must not be negative");
         }
-        CacheStore store = ctx.resource("store", maxSize, () -> new MemoryStore(maxSize));
+        Freshness freshness = new Freshness(spec.defaultTtl());
+        CacheStore store;
+        if (spec.redis() != null) {
+            RedisSpec redis = RedisConnections.validate(spec.redis(), "redis");
+            store = ctx.resource("store", new RedisStoreKey(redis, spec.defaultTtl()), () -> new RedisStore(
+                    RedisConnections.acquire(redis, ctx.baseDir()), REDIS_PREFIX, freshness, clock));
+        } else {
+            store = ctx.resource("store", maxSize, () -> new MemoryStore(maxSize));
+        }
         MetricsRegistry.Counter requests = ctx.metrics().counter("gatehouse_http_cache_requests_total",
                 "Requests through httpCache middlewares, by what the cache did", "middleware", "cache_status");
         CacheSettings settings = new CacheSettings(store, new CacheKeys(keyHeaders(spec.keyHeaders())),
-                new Freshness(spec.defaultTtl()), (int) maxEntry, statusCodes(spec.cacheableStatusCodes()),
+                freshness, (int) maxEntry, statusCodes(spec.cacheableStatusCodes()),
                 Boolean.TRUE.equals(spec.storeSetCookie()), clock, new Collapser(), requests, ctx.name());
         return new HttpCacheMiddleware(settings);
     }

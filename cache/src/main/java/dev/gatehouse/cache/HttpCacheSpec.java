@@ -1,6 +1,6 @@
 package dev.gatehouse.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.redis.RedisSpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,9 +18,10 @@ import java.util.List;
  *                             false: such responses are not stored
  * @param keyHeaders           request fields every stored response varies on, as if named in its Vary;
  *                             default none
- * @param redis                a Redis store instead of memory; not supported yet
+ * @param redis                stores responses in this Redis (Traefik's {@code redis} keys) instead of memory,
+ *                             shared by every gateway that names it; default none
  */
 public record HttpCacheSpec(Long maxSize, Long maxEntrySize, Duration defaultTtl,
                             List<Integer> cacheableStatusCodes, Boolean storeSetCookie, List<String> keyHeaders,
-                            JsonNode redis) {
+                            RedisSpec redis) {
 }

@@ -1,8 +1,8 @@
 package dev.gatehouse.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
+import dev.gatehouse.redis.RedisSpec;
 import dev.gatehouse.testing.exchange.Exchange;
 import dev.gatehouse.testing.exchange.TestBuildContext;
 import io.netty.buffer.ByteBuf;
@@ -47,7 +47,7 @@ final class CacheHarness {
     }
 
     static HttpCacheSpec spec(Long maxSize, Long maxEntrySize, Duration defaultTtl, List<Integer> codes,
-                              Boolean storeSetCookie, List<String> keyHeaders, JsonNode redis) {
+                              Boolean storeSetCookie, List<String> keyHeaders, RedisSpec redis) {
         return new HttpCacheSpec(maxSize, maxEntrySize, defaultTtl, codes, storeSetCookie, keyHeaders, redis);
     }
 

@@ -2,9 +2,9 @@ package dev.gatehouse.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gatehouse.core.spi.Extensions;
 import dev.gatehouse.core.spi.InvalidSpecException;
+import dev.gatehouse.redis.RedisSpec;
 import dev.gatehouse.testing.exchange.TestBuildContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,15 @@ class HttpCacheFactoryTest {
     }
 
     @Test
-    void redisIsRejectedForNow() {
-        InvalidSpecException e = invalid(CacheHarness.spec(null, null, null, null, null, null,
-                JsonNodeFactory.instance.objectNode().put("endpoints", "127.0.0.1:6379")));
-        assertThat(e.keyPath()).isEqualTo("redis");
-        assertThat(e.getMessage()).contains("not supported yet");
+    void redisSpecIsValidated() {
+        RedisSpec pooled = new RedisSpec(List.of("127.0.0.1:6379"), null, null, null, null, 5, null, null, null, null,
+                null);
+        assertThat(invalid(CacheHarness.spec(null, null, null, null, null, null, pooled)).keyPath())
+                .isEqualTo("redis.poolSize");
+        RedisSpec two = new RedisSpec(List.of("a:1", "b:2"), null, null, null, null, null, null, null, null, null,
+                null);
+        assertThat(invalid(CacheHarness.spec(null, null, null, null, null, null, two)).keyPath())
+                .isEqualTo("redis.endpoints");
     }
 
     @Test
