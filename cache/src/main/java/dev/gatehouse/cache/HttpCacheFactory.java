@@ -1,5 +1,6 @@
 package dev.gatehouse.cache;
 
+import dev.gatehouse.cache.internal.CacheExchange;
 import dev.gatehouse.cache.internal.CacheKeys;
 import dev.gatehouse.cache.internal.CacheSettings;
 import dev.gatehouse.cache.internal.CacheStore;
@@ -86,7 +87,7 @@ public final class HttpCacheFactory implements MiddlewareFactory<HttpCacheSpec> 
                 "Requests through httpCache middlewares, by what the cache did", "middleware", "cache_status");
         CacheSettings settings = new CacheSettings(store, new CacheKeys(keyHeaders(spec.keyHeaders())),
                 freshness, (int) maxEntry, statusCodes(spec.cacheableStatusCodes()),
-                Boolean.TRUE.equals(spec.storeSetCookie()), clock, new Collapser(), requests, ctx.name());
+                Boolean.TRUE.equals(spec.storeSetCookie()), clock, new Collapser(Duration.ofMillis(CacheExchange.COLLAPSE_WAIT_MILLIS)), requests, ctx.name());
         return new HttpCacheMiddleware(settings);
     }
 

@@ -137,6 +137,16 @@ class StoringTest {
     }
 
     @Test
+    void storedNoContentIsServedWithoutContentLength_3() {
+        CacheHarness h = cacheWith(Reply.of(204, "", "Cache-Control", "max-age=60"));
+        h.get("/a");
+        CacheHarness.Result hit = h.get("/a");
+        assertThat(hit.cacheStatus()).isEqualTo("HIT");
+        assertThat(hit.status()).isEqualTo(204);
+        assertThat(hit.headers().contains("Content-Length")).isFalse();
+    }
+
+    @Test
     void cacheableStatusCodesRestrictsWhatIsStored() {
         CacheHarness h = new CacheHarness(ScriptedBackend.always(Reply.of(404, "x", "Cache-Control", "max-age=60")),
                 CacheHarness.spec(null, null, null, List.of(200), null, null, null));

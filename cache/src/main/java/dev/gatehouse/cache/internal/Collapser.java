@@ -11,10 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Collapser {
     private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+    private final long maxWaitNanos;
+
+    /**
+     * @param maxWait how long waiters wait; a flight older than this no longer gathers waiters (its leader
+     *                may hang), and the next miss leads a new one
+     */
+    public Collapser(java.time.Duration maxWait) {
+        this.maxWaitNanos = maxWait.toNanos();
+    }
 
     /** One leader's fetch and the waiters behind it. */
     public static final class Flight {
         private final List<Runnable> waiters = new ArrayList<>(2);
+        private final long startedNanos = System.nanoTime();
         private boolean landed;
 
         synchronized boolean add(Runnable waiter) {
@@ -46,6 +56,12 @@ public final class Collapser {
             Flight current = flights.putIfAbsent(key, mine);
             if (current == null) {
                 return mine;
+            }
+            if (System.nanoTime() - current.startedNanos >= maxWaitNanos) {
+                if (flights.replace(key, current, mine)) {
+                    return mine; // the old leader is too slow to wait for
+                }
+                continue;
             }
             if (current.add(waiter)) {
                 return null;

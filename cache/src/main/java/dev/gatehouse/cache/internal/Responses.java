@@ -56,7 +56,11 @@ public final class Responses {
         } else {
             code = r.status();
             h = r.headersCopy();
-            h.set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+            if (code == 204) {
+                h.remove(HttpHeaderNames.CONTENT_LENGTH); // RFC 9110 §8.6: never on a 204
+            } else {
+                h.set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+            }
             if (!head && r.body().length > 0) {
                 body = Body.of(r.body());
             }
