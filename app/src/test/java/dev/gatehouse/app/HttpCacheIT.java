@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.testing.Eventually;
+import dev.gatehouse.testing.RedisServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -24,9 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpCacheIT {
     @TempDir
     static Path dir;
+    @TempDir
+    static Path dir2;
     static HttpServer origin;
+    static RedisServer redis;
     static Gateway gateway;
+    static Gateway second;
     static String base;
+    static String secondBase;
     static final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     static final CopyOnWriteArrayList<String> conditionals = new CopyOnWriteArrayList<>();
 
@@ -35,6 +41,7 @@ class HttpCacheIT {
         origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         origin.createContext("/", HttpCacheIT::answer);
         origin.start();
+        redis = RedisServer.start();
         String routes = """
                 http:
                   routers:
@@ -42,25 +49,42 @@ class HttpCacheIT {
                       rule: "PathPrefix(`/`)"
                       middlewares: [cache]
                       service: origin
+                    shared:
+                      rule: "PathPrefix(`/shared`)"
+                      middlewares: [shared-cache]
+                      service: origin
                   middlewares:
                     cache:
                       httpCache:
                         maxSize: 10000000
                         maxEntrySize: 100000
+                    shared-cache:
+                      httpCache:
+                        redis:
+                          endpoints: ["%s"]
                   services:
                     origin:
                       loadBalancer:
                         servers: [{url: "http://127.0.0.1:%d"}]
-                """.formatted(origin.getAddress().getPort());
+                """.formatted(redis.endpoint(), origin.getAddress().getPort());
         gateway = TestGateway.start(dir, TestGateway.install(), routes);
         assertThat(gateway.lastErrors()).isEmpty();
         base = "http://127.0.0.1:" + gateway.port("web");
+        second = TestGateway.start(dir2, TestGateway.install(), routes);
+        assertThat(second.lastErrors()).isEmpty();
+        secondBase = "http://127.0.0.1:" + second.port("web");
     }
 
     @AfterAll
     static void stop() {
         if (gateway != null) {
             gateway.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
         if (origin != null) {
             origin.stop(0);
@@ -75,7 +99,7 @@ class HttpCacheIT {
         String body = path + " #" + n;
         int status = 200;
         switch (path) {
-            case "/fresh", "/aged", "/invalidated" -> h.set("Cache-Control", "max-age=600");
+            case "/fresh", "/aged", "/invalidated", "/shared/page", "/shared/probe" -> h.set("Cache-Control", "max-age=600");
             case "/etag" -> {
                 h.set("Cache-Control", "max-age=1");
                 h.set("ETag", "\"v1\"");
@@ -188,5 +212,39 @@ class HttpCacheIT {
         HttpResponse<String> after = Http.get(base + "/invalidated");
         assertThat(after.headers().firstValue("X-Cache-Status")).hasValue("MISS");
         assertThat(after.body()).isEqualTo("/invalidated #2");
+    }
+
+    private static Http.Curl shared(String gatewayBase, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "-s";
+        all[1] = "-D";
+        all[2] = "-";
+        all[3] = "-H";
+        all[4] = "Host: shared.test";
+        System.arraycopy(args, 0, all, 5, args.length);
+        all[all.length - 1] = gatewayBase + all[all.length - 1];
+        return Http.curl(all);
+    }
+
+    private static String redisExists() {
+        return redis.command("EXISTS \"gatehouse:httpcache:GET http://shared.test/shared/page\"");
+    }
+
+    @Test
+    void twoGatewaysShareResponsesAndInvalidationsThroughRedis() {
+        // The Redis connection comes up in the background; until then every lookup is a miss.
+        Eventually.await(Duration.ofSeconds(10), "responses stored in redis", () -> {
+            Http.get(base + "/shared/probe");
+            return "HIT".equals(Http.get(base + "/shared/probe").headers().firstValue("X-Cache-Status").orElse(""));
+        });
+        assertThat(shared(base, "/shared/page").out()).containsIgnoringCase("X-Cache-Status: MISS");
+        Eventually.await(Duration.ofSeconds(5), "the page in redis", () -> ":1".equals(redisExists()));
+        Http.Curl fromSecond = shared(secondBase, "/shared/page");
+        assertThat(fromSecond.out()).containsIgnoringCase("X-Cache-Status: HIT").contains("/shared/page #1");
+        assertThat(originCount("GET /shared/page")).isEqualTo(1);
+        assertThat(shared(secondBase, "-X", "POST", "-d", "x=1", "/shared/page").out()).startsWith("HTTP/1.1 201");
+        Eventually.await(Duration.ofSeconds(5), "the page gone from redis", () -> ":0".equals(redisExists()));
+        Http.Curl again = shared(base, "/shared/page");
+        assertThat(again.out()).containsIgnoringCase("X-Cache-Status: MISS").contains("/shared/page #2");
     }
 }
