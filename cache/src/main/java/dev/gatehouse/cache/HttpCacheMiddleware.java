@@ -33,10 +33,12 @@ public final class HttpCacheMiddleware implements Middleware {
         }
         boolean unsafe = m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS
                 && m != HttpMethod.TRACE;
+        // Taken now: middlewares after this one may rewrite the path.
+        CacheKeys.Target target = unsafe ? CacheKeys.Target.of(req) : null;
         HttpResponse resp = next.handle(ctx, req);
         resp.onReady(r -> {
             if (unsafe && r.status() >= 200 && r.status() < 400) {
-                invalidate(req, r);
+                invalidate(target, r);
             }
             r.headers().set(Responses.CACHE_STATUS, "BYPASS");
             settings.requests().increment(settings.name(), "BYPASS");
@@ -45,8 +47,8 @@ public final class HttpCacheMiddleware implements Middleware {
     }
 
     /** §4.4: the target URI, and Location and Content-Location when they name the same host. */
-    private void invalidate(HttpRequest req, HttpResponse r) {
-        settings.store().invalidate(CacheKeys.primary(req));
+    private void invalidate(CacheKeys.Target req, HttpResponse r) {
+        settings.store().invalidate(req.key());
         for (CharSequence field : new CharSequence[] {HttpHeaderNames.LOCATION, HttpHeaderNames.CONTENT_LOCATION}) {
             String v = r.headers().get(field);
             String k = v == null ? null : CacheKeys.sameHostKey(req, v);

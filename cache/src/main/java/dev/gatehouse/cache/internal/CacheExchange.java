@@ -47,6 +47,7 @@ public final class CacheExchange {
     private final boolean head;
     private final boolean requestNoCache;
     private final boolean requestNoStore;
+    private final boolean authorized;
 
     /**
      * @param s    the settings
@@ -66,6 +67,8 @@ public final class CacheExchange {
         this.requestNoCache = rcc.has("no-cache") || (!req.headers().contains(HttpHeaderNames.CACHE_CONTROL)
                 && req.headers().containsValue(HttpHeaderNames.PRAGMA, "no-cache", true));
         this.requestNoStore = rcc.has("no-store");
+        // Taken now: a middleware after this one may remove Authorization (basicAuth's removeHeader).
+        this.authorized = req.headers().contains(HttpHeaderNames.AUTHORIZATION);
     }
 
     /**
@@ -140,7 +143,7 @@ public final class CacheExchange {
     private HttpResponse miss(boolean mayCollapse) {
         String label = requestNoStore ? BYPASS : MISS;
         boolean collapsible = mayCollapse && !head && !requestNoStore && !requestNoCache
-                && !req.headers().contains(HttpHeaderNames.AUTHORIZATION) && !Conditionals.isConditional(req);
+                && !authorized && !Conditionals.isConditional(req);
         if (!collapsible) {
             return fetch(label, null);
         }
@@ -163,6 +166,7 @@ public final class CacheExchange {
 
     private HttpResponse fetch(String label, Collapser.Flight flight) {
         long requestTime = s.clock().millis();
+        HttpHeaders asReceived = new DefaultHttpHeaders().set(req.headers());
         HttpResponse resp;
         try {
             resp = next.handle(ctx, req);
@@ -170,17 +174,22 @@ public final class CacheExchange {
             land(flight);
             throw e;
         }
-        resp.onReady(r -> fetched(r, requestTime, label, flight));
+        resp.onReady(r -> fetched(r, requestTime, asReceived, label, flight));
         return resp;
     }
 
-    /** A fetched response: stored while it streams when it may be, and labelled. */
-    private void fetched(HttpResponse r, long requestTime, String label, Collapser.Flight flight) {
+    /**
+     * A fetched response: stored while it streams when it may be, and labelled.
+     *
+     * @param asReceived the request's fields as the cache received them (inner middlewares may change them)
+     */
+    private void fetched(HttpResponse r, long requestTime, HttpHeaders asReceived, String label,
+                         Collapser.Flight flight) {
         long responseTime = s.clock().millis();
-        if (!head && !requestNoStore && Storability.storable(req, r, s)) {
+        if (!head && !requestNoStore && Storability.storable(authorized, r, s)) {
             int status = r.status();
             HttpHeaders stored = Responses.toStore(r.headers(), s.storeSetCookie());
-            Map<String, String> secondary = s.keys().secondary(req, r.headers());
+            Map<String, String> secondary = s.keys().secondary(asReceived, r.headers());
             r.body(new CapturingBody(r.body(), s.maxEntrySize(), content -> {
                 s.store().store(key, new StoredResponse(status, stored, content, requestTime, responseTime,
                         secondary));
@@ -202,6 +211,7 @@ public final class CacheExchange {
     /** §4.3.1: the stored validators go upstream in place of the client's own; its own are answered here. */
     private HttpResponse revalidate(StoredResponse entry) {
         HttpHeaders h = req.headers();
+        HttpHeaders asReceived = new DefaultHttpHeaders().set(h);
         HttpHeaders clients = new DefaultHttpHeaders();
         clients.set(HttpHeaderNames.IF_NONE_MATCH, h.getAll(HttpHeaderNames.IF_NONE_MATCH));
         clients.set(HttpHeaderNames.IF_MODIFIED_SINCE, h.getAll(HttpHeaderNames.IF_MODIFIED_SINCE));
@@ -216,12 +226,13 @@ public final class CacheExchange {
         HttpResponse out = HttpResponse.pending();
         next.handle(ctx, req).onReady(r -> {
             h.remove(HttpHeaderNames.IF_NONE_MATCH).remove(HttpHeaderNames.IF_MODIFIED_SINCE).add(clients);
-            out.completeWith(revalidated(entry, r, requestTime));
+            out.completeWith(revalidated(entry, r, requestTime, asReceived));
         });
         return out;
     }
 
-    private HttpResponse revalidated(StoredResponse entry, HttpResponse r, long requestTime) {
+    private HttpResponse revalidated(StoredResponse entry, HttpResponse r, long requestTime,
+                                     HttpHeaders asReceived) {
         long now = s.clock().millis();
         if (r.status() == 304) {
             String tag = r.headers().get(HttpHeaderNames.ETAG);
@@ -254,7 +265,7 @@ public final class CacheExchange {
                 return Responses.gatewayTimeout(MISS); // §5.2.2.2
             }
         }
-        fetched(r, requestTime, requestNoStore ? BYPASS : MISS, null);
+        fetched(r, requestTime, asReceived, requestNoStore ? BYPASS : MISS, null);
         return r;
     }
 

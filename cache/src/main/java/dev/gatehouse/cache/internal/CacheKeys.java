@@ -34,6 +34,22 @@ public final class CacheKeys {
         return of(req.scheme(), req.authority(), req.uri());
     }
 
+    /** The parts of a request target that keys are made of, taken before inner middlewares change them. */
+    public record Target(String scheme, String authority, String uri) {
+        /**
+         * @param req the request as the cache received it
+         * @return its target
+         */
+        public static Target of(HttpRequest req) {
+            return new Target(req.scheme(), req.authority(), req.uri());
+        }
+
+        /** @return its primary key */
+        public String key() {
+            return CacheKeys.of(scheme, authority, uri);
+        }
+    }
+
     private static String of(String scheme, String authority, String target) {
         return "GET " + scheme.toLowerCase(Locale.ROOT) + "://" + authority.toLowerCase(Locale.ROOT) + target;
     }
@@ -42,11 +58,11 @@ public final class CacheKeys {
      * The primary key of a {@code Location} or {@code Content-Location} value, when it names the request's
      * own host (§4.4: other hosts are never invalidated).
      *
-     * @param req   the request that carried the unsafe method
+     * @param req   the target of the request that carried the unsafe method
      * @param value the field value, absolute or relative
      * @return the key, or null when it names another host or does not parse
      */
-    public static String sameHostKey(HttpRequest req, String value) {
+    public static String sameHostKey(Target req, String value) {
         try {
             URI base = new URI(req.scheme() + "://" + req.authority() + req.uri());
             URI u = base.resolve(value.strip());
@@ -64,11 +80,11 @@ public final class CacheKeys {
     /**
      * The secondary key a response will be stored with.
      *
-     * @param req             the request that fetched it
+     * @param requestHeaders  the fields of the request that fetched it, as the cache received them
      * @param responseHeaders the response's fields (its Vary)
      * @return normalised request values by lower-case field name; null values for absent fields
      */
-    public Map<String, String> secondary(HttpRequest req, HttpHeaders responseHeaders) {
+    public Map<String, String> secondary(HttpHeaders requestHeaders, HttpHeaders responseHeaders) {
         Set<String> names = new LinkedHashSet<>(keyHeaders);
         names.addAll(varyNames(responseHeaders));
         if (names.isEmpty()) {
@@ -76,7 +92,7 @@ public final class CacheKeys {
         }
         Map<String, String> out = new HashMap<>();
         for (String n : names) {
-            out.put(n, normalised(req.headers(), n));
+            out.put(n, normalised(requestHeaders, n));
         }
         return Collections.unmodifiableMap(out);
     }

@@ -1,10 +1,8 @@
 package dev.gatehouse.cache.internal;
 
-import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 
 /** Whether a response may be stored by a shared cache (RFC 9111 §3, §3.5). */
 public final class Storability {
@@ -14,15 +12,12 @@ public final class Storability {
     /**
      * Decides on a response to a GET whose request allowed storing (no {@code no-store} in it).
      *
-     * @param req  the request
-     * @param resp the response, ready
-     * @param s    the settings
+     * @param authorized true when the request carried Authorization as the cache received it
+     * @param resp       the response, ready
+     * @param s          the settings
      * @return true when the response may be stored
      */
-    public static boolean storable(HttpRequest req, HttpResponse resp, CacheSettings s) {
-        if (req.method() != HttpMethod.GET) {
-            return false;
-        }
+    public static boolean storable(boolean authorized, HttpResponse resp, CacheSettings s) {
         int status = resp.status();
         // 206 and 304 are never stored whole; 1xx never reach here.
         if (status < 200 || status == 206 || status == 304 || status > 599) {
@@ -37,8 +32,7 @@ public final class Storability {
         if (cc.has("no-store") || cc.has("private")) {
             return false;
         }
-        if (req.headers().contains(HttpHeaderNames.AUTHORIZATION)
-                && !(cc.has("public") || cc.has("s-maxage") || cc.has("must-revalidate"))) {
+        if (authorized && !(cc.has("public") || cc.has("s-maxage") || cc.has("must-revalidate"))) {
             return false; // §3.5
         }
         if (!s.storeSetCookie() && h.contains(HttpHeaderNames.SET_COOKIE)) {
