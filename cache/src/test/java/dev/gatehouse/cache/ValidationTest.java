@@ -65,6 +65,25 @@ class ValidationTest {
     }
 
     @Test
+    void notModifiedForAnotherRepresentationDoesNotUpdate_4_3_4() {
+        ScriptedBackend b = new ScriptedBackend((req, n) -> switch (n) {
+            case 1 -> Reply.of(200, "old", "Cache-Control", "max-age=10", "ETag", "W/\"v1\"");
+            case 2 -> Reply.of(304, "", "ETag", "\"v1\"", "Cache-Control", "max-age=600");
+            default -> Reply.of(200, "new", "Cache-Control", "max-age=600", "ETag", "\"v2\"");
+        });
+        CacheHarness h = new CacheHarness(b);
+        h.get("/a");
+        h.clock.advance(Duration.ofSeconds(30));
+        // A strong "v1" does not strongly match the stored weak W/"v1": the stored response is not refreshed,
+        // and the request is sent again without the cache's validators.
+        CacheHarness.Result r = h.get("/a");
+        assertThat(r.cacheStatus()).isEqualTo("MISS");
+        assertThat(r.body()).isEqualTo("new");
+        assertThat(b.last().headers().contains("If-None-Match")).isFalse();
+        assertThat(h.get("/a").body()).isEqualTo("new");
+    }
+
+    @Test
     void fullResponseOnRevalidationReplacesEntry_4_3_3() {
         ScriptedBackend b = new ScriptedBackend((req, n) -> Reply.of(200, "v" + n, "Cache-Control", "max-age=10",
                 "ETag", "\"v" + n + "\""));

@@ -237,7 +237,7 @@ public final class CacheExchange {
         if (r.status() == 304) {
             String tag = r.headers().get(HttpHeaderNames.ETAG);
             r.body().discard();
-            if (tag != null && entry.etag() != null && !Conditionals.weakEqual(tag, entry.etag())) {
+            if (tag != null && !Conditionals.selects(tag, entry.etag())) {
                 s.store().invalidate(key); // §4.3.4: it validates another response than the stored one
                 return fetch(requestNoStore ? BYPASS : MISS, null);
             }

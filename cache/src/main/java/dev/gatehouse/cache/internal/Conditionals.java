@@ -60,6 +60,22 @@ public final class Conditionals {
     }
 
     /**
+     * Whether a 304's entity tag selects a stored response for update (RFC 9111 §4.3.4): a strong tag by strong
+     * comparison (both strong and equal), a weak one by weak comparison.
+     *
+     * @param received the 304's ETag
+     * @param stored   the stored response's ETag, or null
+     * @return true when the stored response is the one validated
+     */
+    public static boolean selects(String received, String stored) {
+        if (stored == null) {
+            return false;
+        }
+        String r = received.strip();
+        return r.startsWith("W/") ? weakEqual(r, stored) : r.equals(stored.strip());
+    }
+
+    /**
      * Weak comparison (RFC 9110 §8.8.3.2): the opaque tags are equal, whatever their weakness.
      *
      * @param a an entity tag

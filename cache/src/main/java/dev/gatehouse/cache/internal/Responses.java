@@ -19,7 +19,7 @@ public final class Responses {
     /** Fields never stored nor taken from a 304 (RFC 9111 §3.1 hop-by-hop fields, §3.2 Content-Length). */
     private static final Set<String> NOT_STORED = Set.of("connection", "keep-alive", "proxy-connection", "te",
             "transfer-encoding", "upgrade", "trailer", "proxy-authenticate", "proxy-authorization",
-            "x-cache-status");
+            "proxy-authentication-info", "x-cache-status");
 
     /** The fields a 304 carries from the stored response (RFC 9110 §15.4.5). */
     private static final List<AsciiString> NOT_MODIFIED_FIELDS = List.of(HttpHeaderNames.CONTENT_LOCATION,
