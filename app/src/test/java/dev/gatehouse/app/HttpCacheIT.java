@@ -149,7 +149,10 @@ class HttpCacheIT {
         Http.Curl curl = Http.curl("-si", base + "/fresh");
         assertThat(curl.exit()).isZero();
         assertThat(curl.out()).containsIgnoringCase("X-Cache-Status: HIT").contains("/fresh #1");
+        Http.Curl head = Http.curl("-sI", base + "/fresh");
+        assertThat(head.out()).containsIgnoringCase("X-Cache-Status: HIT").containsIgnoringCase("Content-Length: 9");
         assertThat(originCount("GET /fresh")).isEqualTo(1);
+        assertThat(originCount("HEAD /fresh")).isZero();
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class Freshness {
      * @return the lifetime in millis; 0 when it is stale on arrival
      */
     public long lifetime(StoredResponse r) {
-        long explicit = explicitLifetime(r.cacheControl(), r.headers(), r.responseTime());
+        long explicit = r.explicitLifetime();
         if (explicit >= 0) {
             return explicit;
         }
@@ -48,7 +48,7 @@ public final class Freshness {
         if (defaultTtlMillis >= 0) {
             return defaultTtlMillis;
         }
-        return heuristic(r.headers(), r.responseTime());
+        return r.heuristicLifetime();
     }
 
     /**
@@ -79,7 +79,12 @@ public final class Freshness {
         return Math.max(0, exp.getTime() - dateValue(headers, responseTime));
     }
 
-    private static long heuristic(HttpHeaders headers, long responseTime) {
+    /**
+     * @param headers      a response's fields
+     * @param responseTime when it arrived
+     * @return 10% of the time since Last-Modified, at most a day; 0 without a valid Last-Modified
+     */
+    static long heuristic(HttpHeaders headers, long responseTime) {
         String lm = headers.get(HttpHeaderNames.LAST_MODIFIED);
         Date modified = lm == null ? null : DateFormatter.parseHttpDate(lm);
         if (modified == null) {
@@ -97,10 +102,10 @@ public final class Freshness {
      * @return millis
      */
     public static long currentAge(StoredResponse r, long now) {
-        long dateValue = dateValue(r.headers(), r.responseTime());
+        long dateValue = r.dateValue();
         long apparentAge = Math.max(0, r.responseTime() - dateValue);
         long responseDelay = Math.max(0, r.responseTime() - r.requestTime());
-        long correctedAgeValue = ageValue(r.headers()) * 1000 + responseDelay;
+        long correctedAgeValue = r.ageValue() * 1000 + responseDelay;
         long correctedInitialAge = Math.max(apparentAge, correctedAgeValue);
         long residentTime = Math.max(0, now - r.responseTime());
         return correctedInitialAge + residentTime;
@@ -117,7 +122,7 @@ public final class Freshness {
         return date == null ? responseTime : date.getTime();
     }
 
-    private static long ageValue(HttpHeaders headers) {
+    static long ageValue(HttpHeaders headers) {
         String a = headers.get(HttpHeaderNames.AGE);
         if (a == null) {
             return 0;

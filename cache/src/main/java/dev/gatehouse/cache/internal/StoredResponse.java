@@ -17,6 +17,10 @@ public final class StoredResponse {
     private final long responseTime;
     private final Map<String, String> secondaryKey;
     private final CacheControl cacheControl;
+    private final long dateValue;
+    private final long ageValue;
+    private final long explicitLifetime;
+    private final long heuristicLifetime;
 
     /**
      * Creates a stored response.
@@ -38,6 +42,31 @@ public final class StoredResponse {
         this.responseTime = responseTime;
         this.secondaryKey = secondaryKey;
         this.cacheControl = CacheControl.of(headers);
+        // Parsed once: hits read them on every request.
+        this.dateValue = Freshness.dateValue(headers, responseTime);
+        this.ageValue = Freshness.ageValue(headers);
+        this.explicitLifetime = Freshness.explicitLifetime(cacheControl, headers, responseTime);
+        this.heuristicLifetime = Freshness.heuristic(headers, responseTime);
+    }
+
+    /** @return the Date value in epoch millis (the time of receipt when Date is missing or invalid) */
+    long dateValue() {
+        return dateValue;
+    }
+
+    /** @return the received Age in seconds, 0 when absent (§4.2.3 age_value) */
+    long ageValue() {
+        return ageValue;
+    }
+
+    /** @return the explicit freshness lifetime in millis, or -1 when it has none (§4.2.1) */
+    long explicitLifetime() {
+        return explicitLifetime;
+    }
+
+    /** @return the Last-Modified heuristic lifetime in millis, 0 without Last-Modified (§4.2.2) */
+    long heuristicLifetime() {
+        return heuristicLifetime;
     }
 
     /** @return the status code */
