@@ -8,11 +8,16 @@ import dev.gatehouse.testing.Eventually;
 import dev.gatehouse.testing.RedisServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +45,7 @@ class HttpCacheIT {
     static void start() throws Exception {
         origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         origin.createContext("/", HttpCacheIT::answer);
+        origin.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         origin.start();
         redis = RedisServer.start();
         String routes = """
@@ -88,6 +94,7 @@ class HttpCacheIT {
         }
         if (origin != null) {
             origin.stop(0);
+            ((java.util.concurrent.ExecutorService) origin.getExecutor()).shutdownNow();
         }
     }
 
@@ -116,6 +123,10 @@ class HttpCacheIT {
                 body = "lang=" + ex.getRequestHeaders().getFirst("Accept-Language");
             }
             case "/private-by-auth" -> h.set("Cache-Control", "max-age=600");
+            case "/slow" -> {
+                h.set("Cache-Control", "max-age=600");
+                pause(Duration.ofMillis(500)); // a slow origin, so that the misses overlap
+            }
             case "/public-by-auth" -> h.set("Cache-Control", "public, max-age=600");
             default -> h.set("Cache-Control", "no-store");
         }
@@ -132,6 +143,14 @@ class HttpCacheIT {
             ex.getResponseBody().write(bytes);
         }
         ex.close();
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int originCount(String methodAndPath) {
@@ -153,6 +172,26 @@ class HttpCacheIT {
         assertThat(head.out()).containsIgnoringCase("X-Cache-Status: HIT").containsIgnoringCase("Content-Length: 9");
         assertThat(originCount("GET /fresh")).isEqualTo(1);
         assertThat(originCount("HEAD /fresh")).isZero();
+    }
+
+    @Test
+    void concurrentMissesReachTheBackendOnce() throws Exception {
+        HttpClient client = Http.client();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            // A client per request: separate connections, spread over the gateway's event loops.
+            HttpClient own = i == 0 ? client : Http.client();
+            inFlight.add(own.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/slow"))
+                    .timeout(Http.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<String> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> f : inFlight) {
+            HttpResponse<String> r = f.get(15, TimeUnit.SECONDS);
+            assertThat(r.body()).isEqualTo("/slow #1");
+            statuses.add(r.headers().firstValue("X-Cache-Status").orElse(""));
+        }
+        assertThat(originCount("GET /slow")).isEqualTo(1);
+        assertThat(statuses).containsOnlyOnce("MISS").containsOnly("MISS", "HIT");
     }
 
     @Test
