@@ -28,7 +28,9 @@ public final class HttpCacheMiddleware implements Middleware {
     @Override
     public HttpResponse handle(RequestContext ctx, HttpRequest req, HttpHandler next) {
         HttpMethod m = req.method();
-        if ((m == HttpMethod.GET || m == HttpMethod.HEAD) && !req.headers().contains(HttpHeaderNames.RANGE)) {
+        // Range requests are not served from whole stored responses; an Upgrade (WebSocket) must reach the service.
+        if ((m == HttpMethod.GET || m == HttpMethod.HEAD) && !req.headers().contains(HttpHeaderNames.RANGE)
+                && !req.headers().contains(HttpHeaderNames.UPGRADE)) {
             return new CacheExchange(settings, ctx, req, next).start(true);
         }
         boolean unsafe = m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS

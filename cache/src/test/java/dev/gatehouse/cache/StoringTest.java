@@ -165,6 +165,15 @@ class StoringTest {
     }
 
     @Test
+    void upgradeRequestsAlwaysReachTheService() {
+        CacheHarness h = cacheWith(Reply.of(200, "page", "Cache-Control", "max-age=60"));
+        h.get("/ws");
+        CacheHarness.Result upgrade = h.get("/ws", "Connection", "Upgrade", "Upgrade", "websocket");
+        assertThat(upgrade.cacheStatus()).isEqualTo("BYPASS");
+        assertThat(h.backend.calls()).isEqualTo(2);
+    }
+
+    @Test
     void varySeparatesEntries_4_1() {
         ScriptedBackend b = new ScriptedBackend((req, n) -> Reply.of(200, "lang=" + req.headers().get("Accept-Language"),
                 "Cache-Control", "max-age=60", "Vary", "Accept-Language"));
