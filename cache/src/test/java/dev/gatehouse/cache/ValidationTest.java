@@ -84,6 +84,35 @@ class ValidationTest {
     }
 
     @Test
+    void headResponseFreshensStoredGet_4_3_5() {
+        ScriptedBackend b = new ScriptedBackend((req, n) -> n == 1
+                ? Reply.of(200, "body", "Cache-Control", "max-age=10", "ETag", "\"v1\"")
+                : Reply.of(200, "", "Cache-Control", "max-age=600", "ETag", "\"v1\"", "Content-Length", "4",
+                        "X-Head", "yes"));
+        CacheHarness h = new CacheHarness(b);
+        h.get("/a");
+        h.clock.advance(Duration.ofSeconds(30));
+        assertThat(h.send("HEAD", "/a").cacheStatus()).isEqualTo("MISS");
+        assertThat(b.last().method()).isEqualTo("HEAD");
+        CacheHarness.Result hit = h.get("/a");
+        assertThat(hit.cacheStatus()).isEqualTo("HIT");
+        assertThat(hit.body()).isEqualTo("body");
+        assertThat(hit.header("X-Head")).isEqualTo("yes");
+    }
+
+    @Test
+    void headResponseWithOtherValidatorRemovesStoredGet_4_3_5() {
+        ScriptedBackend b = new ScriptedBackend((req, n) -> n == 1
+                ? Reply.of(200, "body", "Cache-Control", "max-age=10", "ETag", "\"v1\"")
+                : Reply.of(200, "", "Cache-Control", "max-age=600", "ETag", "\"v2\""));
+        CacheHarness h = new CacheHarness(b);
+        h.get("/a");
+        h.clock.advance(Duration.ofSeconds(30));
+        h.send("HEAD", "/a");
+        assertThat(h.get("/a", "Cache-Control", "only-if-cached").status()).isEqualTo(504);
+    }
+
+    @Test
     void fullResponseOnRevalidationReplacesEntry_4_3_3() {
         ScriptedBackend b = new ScriptedBackend((req, n) -> Reply.of(200, "v" + n, "Cache-Control", "max-age=10",
                 "ETag", "\"v" + n + "\""));

@@ -265,8 +265,38 @@ public final class CacheExchange {
                 return Responses.gatewayTimeout(MISS); // §5.2.2.2
             }
         }
+        if (head && r.status() == 200) {
+            freshenFromHead(entry, r, requestTime, now);
+        }
         fetched(r, requestTime, asReceived, requestNoStore ? BYPASS : MISS, null);
         return r;
+    }
+
+    /**
+     * §4.3.5: a 200 to a HEAD updates the stored GET response when their validators and Content-Length agree;
+     * otherwise the stored response no longer describes the resource and is removed.
+     */
+    private void freshenFromHead(StoredResponse entry, HttpResponse r, long requestTime, long now) {
+        HttpHeaders h = r.headers();
+        String etag = h.get(HttpHeaderNames.ETAG);
+        String modified = h.get(HttpHeaderNames.LAST_MODIFIED);
+        String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
+        boolean validatorsMatch = (etag != null || modified != null)
+                && (etag == null || Conditionals.selects(etag, entry.etag()))
+                && (modified == null || modified.equals(entry.lastModified()));
+        boolean lengthMatches = length == null || length.strip().equals(Integer.toString(entry.body().length));
+        if (!validatorsMatch || !lengthMatches) {
+            s.store().invalidate(key);
+            return;
+        }
+        StoredResponse refreshed = new StoredResponse(entry.status(), Responses.refreshed(entry.headers(), h),
+                entry.body(), requestTime, now, entry.secondaryKey());
+        CacheControl cc = refreshed.cacheControl();
+        if (cc.has("no-store") || cc.has("private")) {
+            s.store().invalidate(key);
+        } else {
+            s.store().store(key, refreshed);
+        }
     }
 
     private void count(String status) {
