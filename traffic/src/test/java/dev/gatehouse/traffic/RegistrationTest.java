@@ -12,6 +12,8 @@ import dev.gatehouse.traffic.inflightreq.InFlightReqSpec;
 import dev.gatehouse.traffic.ratelimit.RateLimitSpec;
 import dev.gatehouse.traffic.retry.RetrySpec;
 import dev.gatehouse.traffic.testing.Exchanges;
+import dev.gatehouse.traffic.quota.QuotaPeriod;
+import dev.gatehouse.traffic.quota.QuotaSpec;
 import dev.gatehouse.traffic.testing.FakeBuildContext;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RegistrationTest {
     static java.util.stream.Stream<Arguments> kinds() {
         return java.util.stream.Stream.of(
-                Arguments.of("rateLimit", new RateLimitSpec(10L, null, 5L, null, null)),
+                Arguments.of("rateLimit", new RateLimitSpec(10L, null, 5L, null, null, null)),
+                Arguments.of("quota", new QuotaSpec(10L, QuotaPeriod.DAY, null, null, null)),
                 Arguments.of("inFlightReq", new InFlightReqSpec(3L, null)),
                 Arguments.of("retry", new RetrySpec(2, null)),
                 Arguments.of("compress", new CompressSpec(null, null, null, null, null)),

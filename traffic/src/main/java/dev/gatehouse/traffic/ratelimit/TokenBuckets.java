@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * <p>Buckets live in a bounded Caffeine cache. An idle bucket is dropped only once it has refilled completely,
  * so expiry never hands a source more than its burst.
  */
-final class TokenBuckets implements AutoCloseable {
+final class TokenBuckets implements Limiter, AutoCloseable {
     /** As many sources as Traefik keeps. */
     static final int MAX_SOURCES = 65_536;
     private static final long EMPTY = Long.MIN_VALUE;
@@ -69,7 +69,8 @@ final class TokenBuckets implements AutoCloseable {
      * @param key the source
      * @return what happened
      */
-    Reservation reserve(String key) {
+    @Override
+    public Reservation reserve(String key) {
         AtomicLong cell = buckets.get(key, k -> new AtomicLong(EMPTY));
         long now = clock.getAsLong();
         while (true) {

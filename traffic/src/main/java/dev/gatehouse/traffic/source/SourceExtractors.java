@@ -1,11 +1,16 @@
 package dev.gatehouse.traffic.source;
 
+import dev.gatehouse.core.Consumer;
+import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.core.net.ClientIpStrategy;
 import dev.gatehouse.core.net.IpStrategySpec;
 import dev.gatehouse.core.spi.InvalidSpecException;
 
 /** Builds a {@link SourceExtractor} from a {@code sourceCriterion}, with Traefik's validation and defaults. */
 public final class SourceExtractors {
+    /** Prefix of consumer keys, so a consumer id never collides with a client IP. */
+    static final String CONSUMER_PREFIX = "consumer:";
+
     /** What to group by when no criterion is configured. */
     public enum Default {
         /** The client IP (rateLimit). */
@@ -30,6 +35,11 @@ public final class SourceExtractors {
         IpStrategySpec ip = spec == null ? null : spec.ipStrategy();
         String header = spec == null || spec.requestHeaderName() == null ? "" : spec.requestHeaderName();
         boolean host = spec != null && Boolean.TRUE.equals(spec.requestHost());
+        boolean consumer = spec != null && Boolean.TRUE.equals(spec.consumer());
+        String expression = spec == null || spec.expression() == null ? "" : spec.expression();
+        if (!expression.isEmpty()) {
+            throw new InvalidSpecException(keyPath + ".expression", "not supported yet");
+        }
         if (ip != null && !header.isEmpty()) {
             throw new InvalidSpecException(keyPath, "ipStrategy and requestHeaderName are mutually exclusive");
         }
@@ -38,6 +48,14 @@ public final class SourceExtractors {
         }
         if (!header.isEmpty() && host) {
             throw new InvalidSpecException(keyPath, "requestHost and requestHeaderName are mutually exclusive");
+        }
+        if (consumer && (!header.isEmpty() || host)) {
+            throw new InvalidSpecException(keyPath,
+                    "consumer is mutually exclusive with requestHeaderName and requestHost");
+        }
+        if (consumer) {
+            return byConsumer(ip == null ? ClientIpStrategy.remoteAddress()
+                    : ClientIpStrategy.of(ip, keyPath + ".ipStrategy"));
         }
         if (ip == null && header.isEmpty() && !host) {
             return fallback == Default.REQUEST_HOST ? requestHost() : ClientIpStrategy.remoteAddress()::clientIp;
@@ -51,6 +69,13 @@ public final class SourceExtractors {
         return (ctx, req) -> {
             String v = req.headers().get(header);
             return v == null ? "" : v;
+        };
+    }
+
+    private static SourceExtractor byConsumer(ClientIpStrategy ips) {
+        return (ctx, req) -> {
+            Consumer c = ctx.get(StandardAttributes.CONSUMER);
+            return c == null || c.isAnonymous() ? ips.clientIp(ctx, req) : CONSUMER_PREFIX + c.id();
         };
     }
 

@@ -15,7 +15,8 @@ import dev.gatehouse.traffic.testing.FakeBuildContext;
 import dev.gatehouse.traffic.testing.FakeScheduler;
 import dev.gatehouse.traffic.testing.TestClock;
 import java.time.Duration;
-import java.util.Map;
+import dev.gatehouse.redis.RedisSpec;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class RateLimitMiddlewareTest {
     }
 
     private Middleware build(long average, Duration period, long burst) {
-        return build(new RateLimitSpec(average, period, burst, null, null), new FakeBuildContext());
+        return build(new RateLimitSpec(average, period, burst, null, null, null), new FakeBuildContext());
     }
 
     private HttpResponse send(Middleware m, String ip) {
@@ -49,7 +50,7 @@ class RateLimitMiddlewareTest {
         for (int i = 0; i < 1000; i++) {
             assertThat(send(m, "10.0.0.1").status()).isEqualTo(200);
         }
-        assertThat(send(m, "10.0.0.1").headers().contains(RateLimitMiddleware.LIMIT)).isFalse();
+        assertThat(send(m, "10.0.0.1").headers().contains(LimitHeaders.LIMIT)).isFalse();
     }
 
     @Test
@@ -59,16 +60,16 @@ class RateLimitMiddlewareTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse r = send(m, "10.0.0.1");
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.headers().get(RateLimitMiddleware.LIMIT)).isEqualTo("3");
-            assertThat(r.headers().get(RateLimitMiddleware.REMAINING)).isEqualTo(Integer.toString(2 - i));
+            assertThat(r.headers().get(LimitHeaders.LIMIT)).isEqualTo("3");
+            assertThat(r.headers().get(LimitHeaders.REMAINING)).isEqualTo(Integer.toString(2 - i));
         }
         HttpResponse refused = send(m, "10.0.0.1");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Collected.text(refused.body())).isEqualTo("Too Many Requests");
         assertThat(refused.headers().get("Retry-After")).isEqualTo("1");
         assertThat(refused.headers().get("X-Retry-In")).isEqualTo("10ms");
-        assertThat(refused.headers().get(RateLimitMiddleware.REMAINING)).isEqualTo("0");
-        assertThat(refused.headers().get(RateLimitMiddleware.RESET)).isEqualTo("1");
+        assertThat(refused.headers().get(LimitHeaders.REMAINING)).isEqualTo("0");
+        assertThat(refused.headers().get(LimitHeaders.RESET)).isEqualTo("1");
         assertThat(calls).hasValue(3);
 
         clock.advanceMillis(10);
@@ -81,7 +82,7 @@ class RateLimitMiddlewareTest {
         // 1 req/s, burst 1: Traefik waits up to 500ms for the next token.
         FakeScheduler held = new FakeScheduler(false);
         Middleware m2 = new RateLimitFactory(clock, held).create(new RateLimitSpec(1L, Duration.ofSeconds(1), 1L,
-                null, null), new FakeBuildContext());
+                null, null, null), new FakeBuildContext());
         assertThat(send(m2, "10.0.0.1").status()).isEqualTo(200);
         clock.advanceMillis(600);
         RequestContext ctx = Exchanges.ctx("10.0.0.1");
@@ -91,7 +92,7 @@ class RateLimitMiddlewareTest {
         held.runQueued();
         assertThat(delayed.isReady()).isTrue();
         assertThat(delayed.status()).isEqualTo(200);
-        assertThat(delayed.headers().get(RateLimitMiddleware.REMAINING)).isEqualTo("0");
+        assertThat(delayed.headers().get(LimitHeaders.REMAINING)).isEqualTo("0");
         ctx.complete();
 
         HttpResponse refused = send(m2, "10.0.0.1");
@@ -103,7 +104,7 @@ class RateLimitMiddlewareTest {
     @Test
     void delayedRequestIsCancelledWhenTheExchangeEnds() {
         FakeScheduler held = new FakeScheduler(false);
-        Middleware m = new RateLimitFactory(clock, held).create(new RateLimitSpec(1L, null, 1L, null, null),
+        Middleware m = new RateLimitFactory(clock, held).create(new RateLimitSpec(1L, null, 1L, null, null, null),
                 new FakeBuildContext());
         send(m, "10.0.0.1");
         clock.advanceMillis(700);
@@ -124,14 +125,14 @@ class RateLimitMiddlewareTest {
         HttpResponse refused = send(m, "ip");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.headers().get("Retry-After")).isEqualTo("2");
-        assertThat(refused.headers().get(RateLimitMiddleware.RESET)).isEqualTo("4");
+        assertThat(refused.headers().get(LimitHeaders.RESET)).isEqualTo("4");
         clock.advanceMillis(1_600);
         assertThat(send(m, "ip").status()).as("0.4s early is within the 0.5s smoothing").isEqualTo(200);
     }
 
     @Test
     void headerCriterionGroupsByHeader() {
-        Middleware m = build(new RateLimitSpec(1L, null, 1L, new SourceCriterionSpec(null, "X-Key", null), null),
+        Middleware m = build(new RateLimitSpec(1L, null, 1L, new SourceCriterionSpec(null, "X-Key", null), null, null),
                 new FakeBuildContext());
         RequestContext ctx = Exchanges.ctx("10.0.0.1");
         assertThat(m.handle(ctx, Exchanges.get("X-Key", "a"), ok).status()).isEqualTo(200);
@@ -142,17 +143,17 @@ class RateLimitMiddlewareTest {
     @Test
     void reloadWithTheSameSpecKeepsTheBuckets() {
         FakeBuildContext ctx = new FakeBuildContext();
-        RateLimitSpec spec = new RateLimitSpec(1L, Duration.ofMinutes(1), 2L, null, null);
+        RateLimitSpec spec = new RateLimitSpec(1L, Duration.ofMinutes(1), 2L, null, null, null);
         Middleware first = build(spec, ctx);
         assertThat(send(first, "ip").status()).isEqualTo(200);
         assertThat(send(first, "ip").status()).isEqualTo(200);
 
-        Middleware reloaded = build(new RateLimitSpec(1L, Duration.ofMinutes(1), 2L, null, null), ctx);
+        Middleware reloaded = build(new RateLimitSpec(1L, Duration.ofMinutes(1), 2L, null, null, null), ctx);
         assertThat(reloaded).isNotSameAs(first);
         assertThat(send(reloaded, "ip").status()).as("counters survived the reload").isEqualTo(429);
         assertThat(ctx.created()).isEqualTo(1);
 
-        Middleware changed = build(new RateLimitSpec(1L, Duration.ofMinutes(1), 3L, null, null), ctx);
+        Middleware changed = build(new RateLimitSpec(1L, Duration.ofMinutes(1), 3L, null, null, null), ctx);
         assertThat(send(changed, "ip").status()).as("a changed spec starts afresh").isEqualTo(200);
         assertThat(ctx.closed()).isEqualTo(1);
     }
@@ -161,10 +162,14 @@ class RateLimitMiddlewareTest {
     void invalidSpecs() {
         assertThatThrownBy(() -> build(1, Duration.ofSeconds(-1), 1))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("negative value not valid");
-        assertThatThrownBy(() -> build(new RateLimitSpec(1L, null, 1L, null, Map.of("endpoints", "x")),
+        assertThatThrownBy(() -> build(new RateLimitSpec(1L, null, 1L, null,
+                new RedisSpec(List.of("a:1", "b:2"), null, null, null, null, null, null, null, null, null, null), null),
                 new FakeBuildContext()))
-                .isInstanceOf(InvalidSpecException.class)
-                .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("redis");
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("not supported yet")
+                .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("redis.endpoints");
+        assertThatThrownBy(() -> build(new RateLimitSpec(1L, null, 1L, null, null, FailureMode.CLOSED),
+                new FakeBuildContext()))
+                .extracting(e -> ((InvalidSpecException) e).keyPath()).isEqualTo("failureMode");
     }
 
     @Test

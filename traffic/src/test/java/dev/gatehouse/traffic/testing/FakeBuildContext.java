@@ -16,11 +16,29 @@ public final class FakeBuildContext implements BuildContext {
 
     private final Map<String, Kept> resources = new HashMap<>();
     private int created;
+    private String name = "test@file";
+    private dev.gatehouse.core.spi.MetricsRegistry metrics = dev.gatehouse.core.spi.MetricsRegistry.NOOP;
+
+    /**
+     * @param name    the element's qualified name
+     * @param metrics where middlewares publish counters
+     * @return this
+     */
+    public FakeBuildContext with(String name, dev.gatehouse.core.spi.MetricsRegistry metrics) {
+        this.name = name;
+        this.metrics = metrics;
+        return this;
+    }
+
+    @Override
+    public dev.gatehouse.core.spi.MetricsRegistry metrics() {
+        return metrics;
+    }
     private int closed;
 
     @Override
     public String name() {
-        return "test@file";
+        return name;
     }
 
     @Override
@@ -57,6 +75,18 @@ public final class FakeBuildContext implements BuildContext {
     @Override
     public Executor blockingExecutor() {
         return Runnable::run;
+    }
+
+    /** Closes every kept resource, as the runtime does at shutdown. */
+    public void closeAll() {
+        for (Kept k : resources.values()) {
+            try {
+                k.resource().close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        resources.clear();
     }
 
     /** @return how many resources were made */

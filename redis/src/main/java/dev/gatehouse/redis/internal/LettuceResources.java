@@ -1,0 +1,46 @@
+package dev.gatehouse.redis.internal;
+
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lettuce's thread pools, shared by every Redis connection of the gateway and stopped with the last one.
+ * Lettuce would otherwise start as many threads as there are cores, per client.
+ */
+final class LettuceResources {
+    /** Lettuce's minimum; a handful of connections never needs more. */
+    private static final int IO_THREADS = 2;
+    private static final int COMPUTATION_THREADS = 2;
+    /** Reconnect fast after a blip, and at least every two seconds after a longer outage. */
+    private static final Delay RECONNECT_DELAY =
+            Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS);
+
+    private static ClientResources resources;
+    private static int users;
+
+    private LettuceResources() {
+    }
+
+    static synchronized ClientResources retain() {
+        if (resources == null) {
+            resources = DefaultClientResources.builder()
+                    .ioThreadPoolSize(IO_THREADS)
+                    .computationThreadPoolSize(COMPUTATION_THREADS)
+                    .reconnectDelay(RECONNECT_DELAY)
+                    .build();
+        }
+        users++;
+        return resources;
+    }
+
+    static synchronized void release() {
+        if (--users == 0) {
+            ClientResources r = resources;
+            resources = null;
+            r.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gatehouse.traffic.ratelimit;
+
+import dev.gatehouse.redis.RedisConnection;
+import dev.gatehouse.redis.RedisScript;
+import io.lettuce.core.ScriptOutputType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The token buckets of {@link TokenBuckets}, kept in Redis so every gateway that shares the Redis shares the
+ * limit. One {@code EVALSHA} per request runs {@code token-bucket.lua}, which reads, decides and writes atomically
+ * with Redis's clock; a bucket's key expires by itself once the bucket is full again.
+ */
+final class RedisTokenBuckets implements SharedLimiter {
+    static final RedisScript SCRIPT = RedisScript.of(resource("token-bucket.lua"));
+    private static final long MICRO = 1_000L;
+
+    private final RedisConnection redis;
+    private final String keyPrefix;
+    private final String intervalMicros;
+    private final String burst;
+    private final String maxDelayMicros;
+
+    /**
+     * @param redis          the connection
+     * @param middleware     the middleware's qualified name; buckets of different middlewares never mix
+     * @param intervalNanos  one token's worth of time
+     * @param burst          the bucket size
+     * @param maxDelayNanos  the longest a request may be held
+     */
+    RedisTokenBuckets(RedisConnection redis, String middleware, long intervalNanos, long burst, long maxDelayNanos) {
+        this.redis = redis;
+        this.keyPrefix = "gatehouse:ratelimit:{" + middleware + "}:";
+        this.intervalMicros = Long.toString(Math.max(1, intervalNanos / MICRO));
+        this.burst = Long.toString(burst);
+        this.maxDelayMicros = Long.toString(maxDelayNanos / MICRO);
+    }
+
+    @Override
+    public CompletableFuture<Reservation> reserve(String source) {
+        CompletableFuture<List<Object>> reply = redis.eval(SCRIPT, ScriptOutputType.MULTI,
+                new String[] {keyPrefix + source}, intervalMicros, burst, maxDelayMicros);
+        return reply.thenApply(RedisTokenBuckets::toReservation);
+    }
+
+    static Reservation toReservation(List<Object> reply) {
+        if (reply == null || reply.size() != 4) {
+            throw new IllegalStateException("unexpected reply from the token-bucket script: " + reply);
+        }
+        return new Reservation(number(reply.get(0)) == 1, number(reply.get(1)) * MICRO, number(reply.get(2)),
+                number(reply.get(3)) * MICRO);
+    }
+
+    private static long number(Object o) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        throw new IllegalStateException("expected an integer from the token-bucket script, got " + o);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = RedisTokenBuckets.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
