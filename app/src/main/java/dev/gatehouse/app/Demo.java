@@ -20,9 +20,15 @@ final class Demo implements AutoCloseable {
     private final ServerRuntime backends = ServerRuntime.create(1);
     private final List<EntryPointServer> instances = new ArrayList<>();
     private final Path dir;
+    private final DemoCredentials credentials = DemoCredentials.generate();
 
     private Demo(Path dir) {
         this.dir = dir;
+    }
+
+    /** @return this run's API key, JWT secret and demo token */
+    DemoCredentials credentials() {
+        return credentials;
     }
 
     /**
@@ -43,7 +49,8 @@ final class Demo implements AutoCloseable {
                     new WhoamiHandler("whoami-" + i), TlsStore::defaultOnly, ExchangeObserver.NONE));
         }
         Files.writeString(d.installFile(), installYaml(port, adminPort));
-        Files.writeString(d.routesFile(), routesYaml(d.instances.get(0).boundPort(), d.instances.get(1).boundPort()));
+        Files.writeString(d.routesFile(), routesYaml(d.instances.get(0).boundPort(), d.instances.get(1).boundPort(),
+                d.credentials));
         return d;
     }
 
@@ -78,7 +85,7 @@ final class Demo implements AutoCloseable {
                 """.formatted(port, adminPort);
     }
 
-    static String routesYaml(int port1, int port2) {
+    static String routesYaml(int port1, int port2, DemoCredentials creds) {
         return """
                 # Gatehouse demo routing config (Traefik v3 dynamic config). Edit it: changes apply live.
                 http:
@@ -87,21 +94,48 @@ final class Demo implements AutoCloseable {
                       rule: "PathPrefix(`/whoami`)"
                       middlewares: [demo-headers]
                       service: whoami
+                    # /api needs an API key (X-Api-Key) or a JWT (Authorization: Bearer); the demo prints both.
+                    api:
+                      rule: "PathPrefix(`/api`)"
+                      middlewares: [demo-auth, demo-limit, demo-headers]
+                      service: whoami
                   middlewares:
                     demo-headers:
                       headers:
                         customResponseHeaders:
                           X-Gatehouse-Demo: "true"
+                    demo-auth:
+                      authAnyOf:
+                        middlewares: [demo-apikey, demo-jwt]
+                    demo-apikey:
+                      apiKey:
+                        keySource:
+                          header: X-Api-Key
+                        keys:
+                          - sha256: "%3$s"   # printf %%s "$KEY" | sha256sum
+                            consumer: demo-app
+                            groups: [demo]
+                    demo-jwt:
+                      jwt:
+                        signingSecret: "%4$s"
+                        forwardHeaders:
+                          X-Consumer-Id: sub
+                    demo-limit:
+                      rateLimit:   # per Consumer: 20 requests/s, bursts of 40
+                        average: 20
+                        burst: 40
+                        sourceCriterion:
+                          consumer: true
                   services:
                     whoami:
                       loadBalancer:
                         servers:
-                          - url: "http://127.0.0.1:%d"
-                          - url: "http://127.0.0.1:%d"
+                          - url: "http://127.0.0.1:%1$d"
+                          - url: "http://127.0.0.1:%2$d"
                         healthCheck:
                           path: /health
                           interval: 10s
-                """.formatted(port1, port2);
+                """.formatted(port1, port2, creds.apiKeySha256(), creds.jwtSecret());
     }
 
     @Override

@@ -38,12 +38,16 @@ final class DemoCommand implements Callable<Integer> {
                   Try:   curl %1$s/whoami            (two instances, load-balanced)
                          curl %1$s/whoami/anything?x=1
                          curl %1$s/nothing-here       (no route: 404)
+                         curl %1$s/api                (401: needs an API key or a JWT)
+                         curl -H 'X-Api-Key: %4$s' %1$s/api
+                         curl -H 'Authorization: Bearer %5$s' %1$s/api
                   Admin: %2$s/api/overview
                          %2$s/api/http/routers
                          %2$s/metrics
                          %2$s/ping
                   Routing config (edit it; changes apply live): %3$s
-                  Stop with Ctrl-C.""".formatted(web, admin, demo.routesFile()));
+                  Stop with Ctrl-C.""".formatted(web, admin, demo.routesFile(),
+                demo.credentials().apiKey(), demo.credentials().token()));
         Foreground.run(g, demo);
         return 0;
     }

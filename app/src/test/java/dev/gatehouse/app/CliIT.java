@@ -157,6 +157,7 @@ class CliIT {
             assertThat(instances).containsExactlyInAnyOrder("whoami-1", "whoami-2");
             assertThat(Http.get("http://127.0.0.1:" + adminPort + "/ping").body()).isEqualTo("OK");
             assertThat(read(out)).contains("Gatehouse demo is running");
+            demoApiNeedsTheKeyOrTheTokenItPrinted(read(out), "http://127.0.0.1:" + port + "/api");
 
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited within 15 s of SIGTERM").isTrue();
@@ -167,6 +168,22 @@ class CliIT {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The demo's /api route takes the API key or the JWT that the demo printed, and nothing else. */
+    private static void demoApiNeedsTheKeyOrTheTokenItPrinted(String output, String api) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("X-Api-Key: (gh-demo-[0-9a-f]+)").matcher(output);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("Bearer ([A-Za-z0-9_.-]+)").matcher(output);
+        assertThat(key.find()).as("the demo prints an API key").isTrue();
+        assertThat(token.find()).as("the demo prints a token").isTrue();
+        assertThat(Http.get(api).statusCode()).isEqualTo(401);
+        assertThat(Http.get(api, "X-Api-Key", "gh-demo-0000").statusCode()).isEqualTo(401);
+        HttpResponse<String> withKey = Http.get(api, "X-Api-Key", key.group(1));
+        assertThat(withKey.statusCode()).isEqualTo(200);
+        assertThat(Http.json(withKey.body()).get("headers").has("X-Api-Key")).as("key not forwarded").isFalse();
+        HttpResponse<String> withToken = Http.get(api, "Authorization", "Bearer " + token.group(1));
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(Http.json(withToken.body()).get("headers").get("X-Consumer-Id").asText()).isEqualTo("demo-user");
     }
 
     private static String read(Path file) {
