@@ -80,6 +80,10 @@ class RedisRateLimitIT {
                       rule: "PathPrefix(`/quota`)"
                       service: app
                       middlewares: [q]
+                    tenant:
+                      rule: "PathPrefix(`/tenant`)"
+                      service: app
+                      middlewares: [perTenant]
                     me:
                       rule: "PathPrefix(`/me`)"
                       service: app
@@ -118,6 +122,14 @@ class RedisRateLimitIT {
                         burst: 1
                         sourceCriterion:
                           consumer: true
+                %1$s
+                    perTenant:
+                      rateLimit:
+                        average: 1
+                        period: 1m
+                        burst: 1
+                        sourceCriterion:
+                          expression: "request.headers['x-tenant']"
                 %1$s
                   services:
                     app:
@@ -242,5 +254,18 @@ class RedisRateLimitIT {
         assertThat(get(two, "/me", "Authorization", bob).statusCode()).as("bob has his own bucket").isEqualTo(200);
         assertThat(get(one, "/me", "Authorization", bob).statusCode()).isEqualTo(429);
         assertThat(get(one, "/me").statusCode()).as("no credentials: basicAuth refuses first").isEqualTo(401);
+    }
+
+    @Test
+    void celExpressionKeysAcrossGateways() {
+        Eventually.await(WAIT, "tenant limited on redis", () -> {
+            String tenant = "warm-" + warmups.incrementAndGet();
+            get(one, "/tenant", "X-Tenant", tenant);
+            return get(two, "/tenant", "X-Tenant", tenant).statusCode() == 429;
+        });
+        assertThat(get(one, "/tenant", "X-Tenant", "acme", "X-Client", "a").statusCode()).isEqualTo(200);
+        assertThat(get(two, "/tenant", "X-Tenant", "acme", "X-Client", "b").statusCode())
+                .as("same tenant, other client, other gateway").isEqualTo(429);
+        assertThat(get(two, "/tenant", "X-Tenant", "globex").statusCode()).isEqualTo(200);
     }
 }
