@@ -161,6 +161,23 @@ class RedisRateLimitTest {
     }
 
     @Test
+    void slowRedisIsBoundedByTheTimeoutsThenFallsBack() {
+        Middleware m = build("slow@test", 1, Duration.ofMinutes(1), 2, null);
+        long base = metrics.count(StoreHealth.FALLBACK_METRIC, "slow@test");
+        // Redis stops processing commands: the call must time out (300ms write + 300ms read), not hang.
+        assertThat(redis.command("CLIENT PAUSE 2000 ALL")).isEqualTo("+OK");
+        long started = System.nanoTime();
+        HttpResponse r = exchanges.send(m, "10.0.4.1");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().get(LimitHeaders.REMAINING)).isEqualTo("1");
+        assertThat(metrics.count(StoreHealth.FALLBACK_METRIC, "slow@test") - base).isEqualTo(1);
+        assertThat(tookMillis).as("bounded by writeTimeout + readTimeout, not the 2s pause").isBetween(500L, 1_900L);
+        // The pause ends by itself (an UNPAUSE would wait behind it too).
+        Eventually.await(WAIT, "back on redis", () -> decidedByRedis(m, "slow@test", "10.0.4.2"));
+    }
+
+    @Test
     void failureModeClosedRefusesWith503() {
         Middleware m = build("closed@test", 100, Duration.ofSeconds(1), 100, FailureMode.CLOSED);
         redis.stop();
