@@ -46,7 +46,8 @@ class RedisConnectionsTest {
             assertThat(RedisConnections.openConnections()).isEqualTo(before + 1);
             Eventually.await(WAIT, "connected", one::isConnected);
             assertThat(two.isConnected()).isTrue();
-            assertThat(clients()).isEqualTo(1);
+            // Other tests' connections close asynchronously; two holders must settle on one connection.
+            Eventually.await(WAIT, "one connection for two holders", () -> clients() == 1);
             one.close();
             assertThat(two.isConnected()).isTrue();
             assertThat(RedisConnections.openConnections()).isEqualTo(before + 1);

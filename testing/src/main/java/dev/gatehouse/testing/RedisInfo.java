@@ -57,31 +57,6 @@ public final class RedisInfo {
     }
 
     /**
-     * Every command's calls added up, but for the ones a test sends itself ({@code INFO}, {@code CONFIG},
-     * {@code PING}, ...).
-     *
-     * @param port     the server's port on loopback
-     * @param excluded commands not to count, in lower case
-     * @return the sum
-     */
-    public static long totalCalls(int port, String... excluded) {
-        java.util.Set<String> skip = java.util.Set.of(excluded);
-        long sum = 0;
-        for (String line : info(port, "commandstats").split("\r\n")) {
-            if (!line.startsWith("cmdstat_")) {
-                continue;
-            }
-            String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-            if (!skip.contains(name)) {
-                int from = line.indexOf("calls=") + "calls=".length();
-                int end = line.indexOf(',', from);
-                sum += Long.parseLong(line.substring(from, end < 0 ? line.length() : end));
-            }
-        }
-        return sum;
-    }
-
-    /**
      * The text of an {@code INFO} section.
      *
      * @param port    the server's port on loopback

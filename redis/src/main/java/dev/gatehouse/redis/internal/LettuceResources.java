@@ -4,7 +4,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Lettuce's thread pools, shared by every Redis connection of the gateway and stopped with the last one.
@@ -17,6 +21,18 @@ final class LettuceResources {
     /** Reconnect fast after a blip, and at least every two seconds after a longer outage. */
     private static final Delay RECONNECT_DELAY =
             Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS);
+
+    /**
+     * Lettuce logs every reconnect attempt; while Redis is down that is a line every two seconds. The gateway
+     * logs the transitions itself (down, back), so only Lettuce's errors are kept. Held here so the settings
+     * are not collected with the loggers.
+     */
+    private static final List<Logger> QUIET = Stream.of("io.lettuce.core.protocol.ConnectionWatchdog",
+            "io.lettuce.core.protocol.ReconnectionHandler").map(Logger::getLogger).toList();
+
+    static {
+        QUIET.forEach(l -> l.setLevel(Level.SEVERE));
+    }
 
     private static ClientResources resources;
     private static int users;

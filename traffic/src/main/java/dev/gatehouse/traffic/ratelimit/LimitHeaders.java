@@ -6,7 +6,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /**
- * The rate-limit response headers of draft-ietf-httpapi-ratelimit-headers-07 ({@code RateLimit-Limit},
+ * The rate-limit response headers of draft-ietf-httpapi-ratelimit-headers-06 ({@code RateLimit-Limit},
  * {@code RateLimit-Remaining}, {@code RateLimit-Reset} in delta seconds), plus {@code Retry-After} (RFC 9110) and
  * Traefik's {@code X-Retry-In} on a 429.
  */

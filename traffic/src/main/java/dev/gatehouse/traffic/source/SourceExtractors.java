@@ -5,11 +5,14 @@ import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.core.net.ClientIpStrategy;
 import dev.gatehouse.core.net.IpStrategySpec;
 import dev.gatehouse.core.spi.InvalidSpecException;
+import dev.gatehouse.policy.PolicyExpression;
 
 /** Builds a {@link SourceExtractor} from a {@code sourceCriterion}, with Traefik's validation and defaults. */
 public final class SourceExtractors {
     /** Prefix of consumer keys, so a consumer id never collides with a client IP. */
     static final String CONSUMER_PREFIX = "consumer:";
+    /** Prefix of expression keys, so an expression's value never collides with a client IP. */
+    static final String EXPRESSION_PREFIX = "expr:";
 
     /** What to group by when no criterion is configured. */
     public enum Default {
@@ -37,8 +40,9 @@ public final class SourceExtractors {
         boolean host = spec != null && Boolean.TRUE.equals(spec.requestHost());
         boolean consumer = spec != null && Boolean.TRUE.equals(spec.consumer());
         String expression = spec == null || spec.expression() == null ? "" : spec.expression();
-        if (!expression.isEmpty()) {
-            throw new InvalidSpecException(keyPath + ".expression", "not supported yet");
+        if (!expression.isEmpty() && (!header.isEmpty() || host || consumer)) {
+            throw new InvalidSpecException(keyPath,
+                    "expression is mutually exclusive with requestHeaderName, requestHost and consumer");
         }
         if (ip != null && !header.isEmpty()) {
             throw new InvalidSpecException(keyPath, "ipStrategy and requestHeaderName are mutually exclusive");
@@ -52,6 +56,11 @@ public final class SourceExtractors {
         if (consumer && (!header.isEmpty() || host)) {
             throw new InvalidSpecException(keyPath,
                     "consumer is mutually exclusive with requestHeaderName and requestHost");
+        }
+        if (!expression.isEmpty()) {
+            PolicyExpression e = PolicyExpression.compile(expression, keyPath + ".expression");
+            return byExpression(e, ip == null ? ClientIpStrategy.remoteAddress()
+                    : ClientIpStrategy.of(ip, keyPath + ".ipStrategy"));
         }
         if (consumer) {
             return byConsumer(ip == null ? ClientIpStrategy.remoteAddress()
@@ -76,6 +85,14 @@ public final class SourceExtractors {
         return (ctx, req) -> {
             Consumer c = ctx.get(StandardAttributes.CONSUMER);
             return c == null || c.isAnonymous() ? ips.clientIp(ctx, req) : CONSUMER_PREFIX + c.id();
+        };
+    }
+
+    private static SourceExtractor byExpression(PolicyExpression e, ClientIpStrategy ips) {
+        return (ctx, req) -> {
+            String key = e.evaluateString(ctx, req);
+            // An expression that cannot be evaluated (a missing header, say) limits by client IP, never not at all.
+            return key == null ? ips.clientIp(ctx, req) : EXPRESSION_PREFIX + key;
         };
     }
 

@@ -15,6 +15,7 @@ import dev.gatehouse.traffic.testing.RecordingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -151,13 +152,35 @@ class RedisRateLimitTest {
         assertThat(warnings().getFirst().getParameters()[2].toString()).contains("in-process");
 
         redis.restart();
-        Eventually.await(WAIT, "back on redis", () -> decidedByRedis(m, "open@test", "10.0.2.2"));
+        AtomicInteger probe = new AtomicInteger();
+        Eventually.await(WAIT, "back on redis",
+                () -> decidedByRedis(m, "open@test", "10.0.6." + probe.incrementAndGet()));
         long fallbacks = metrics.count(StoreHealth.FALLBACK_METRIC, "open@test");
         assertThat(exchanges.send(m, "10.0.2.1").status()).as("redis has its own bucket for it").isEqualTo(200);
         assertThat(metrics.count(StoreHealth.FALLBACK_METRIC, "open@test")).isEqualTo(fallbacks);
         synchronized (capture) {
             assertThat(logs).filteredOn(r -> r.getLevel() == Level.INFO).hasSize(1);
         }
+    }
+
+    @Test
+    void slowRedisIsBoundedByTheTimeoutsThenFallsBack() {
+        Middleware m = build("slow@test", 1, Duration.ofMinutes(1), 2, null);
+        long base = metrics.count(StoreHealth.FALLBACK_METRIC, "slow@test");
+        // Redis stops processing commands: the call must time out (300ms write + 300ms read), not hang.
+        assertThat(redis.command("CLIENT PAUSE 2000 ALL")).isEqualTo("+OK");
+        long started = System.nanoTime();
+        HttpResponse r = exchanges.send(m, "10.0.4.1");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().get(LimitHeaders.REMAINING)).isEqualTo("1");
+        assertThat(metrics.count(StoreHealth.FALLBACK_METRIC, "slow@test") - base).isEqualTo(1);
+        assertThat(tookMillis).as("bounded by writeTimeout + readTimeout, not the 2s pause").isBetween(500L, 1_900L);
+        // The pause ends by itself (an UNPAUSE would wait behind it too). Commands that timed out still run
+        // once it ends, so each probe uses a fresh source.
+        AtomicInteger probe = new AtomicInteger();
+        Eventually.await(WAIT, "back on redis",
+                () -> decidedByRedis(m, "slow@test", "10.0.5." + probe.incrementAndGet()));
     }
 
     @Test
