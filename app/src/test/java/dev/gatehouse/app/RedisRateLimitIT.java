@@ -204,6 +204,8 @@ class RedisRateLimitIT {
         assertThat(header(refused, "RateLimit-Limit")).isEqualTo("3");
         assertThat(get(two, "/rl", "X-Client", "down").statusCode())
                 .as("while Redis is down each gateway counts alone").isEqualTo(200);
+        assertThat(Http.metrics(one)).as("fallback decisions are counted on /metrics")
+                .containsPattern("gatehouse_ratelimit_store_fallback_total\\{middleware=\"[^\"]+\"\\} 4");
 
         redis.restart();
         awaitShared("/rl");
