@@ -123,6 +123,28 @@ class PolicyExpressionTest {
     }
 
     @Test
+    void jsonNumbersCompareByValue() {
+        Exchange ex = withConsumer(new Consumer("a", null, null,
+                Map.of("level", 3, "ratio", 1.0, "exp", 1_700_000_000L, "nested", Map.of("n", (short) 2)), null, "jwt"));
+        assertThat(test("claims.level > 2.5", ex)).isTrue();
+        assertThat(test("claims.ratio == 1", ex)).isTrue();
+        assertThat(test("claims.exp >= 1700000000", ex)).isTrue();
+        assertThat(test("claims.nested.n == 2", ex)).isTrue();
+    }
+
+    @Test
+    void jsonNullsAndNestedListsAreCelValues() {
+        Map<String, Object> claims = new java.util.HashMap<>();
+        claims.put("nothing", null);
+        claims.put("roles", List.of(Map.of("id", 7), Map.of("id", 9)));
+        PolicyExpression e = PolicyExpression.compileClaims(
+                "claims.nothing == null && claims.roles.exists(r, r.id == 9)", "claims");
+        assertThat(e.testClaims(claims)).isTrue();
+        claims.put("nothing", "x");
+        assertThat(e.testClaims(claims)).isFalse();
+    }
+
+    @Test
     void evaluateStringGivesKeys() {
         Exchange ex = withConsumer(new Consumer("bob", null, null, Map.of("org", 42), null, "apiKey"))
                 .header("X-Api-Version", "2");
