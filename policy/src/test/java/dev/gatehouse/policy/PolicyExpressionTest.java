@@ -40,6 +40,7 @@ class PolicyExpressionTest {
         assertThat(test("request.query.limit == '10'", ex)).isTrue();
         assertThat(test("request.query['tag'] == 'a'", ex)).isTrue();
         assertThat(test("request.query.q == 'hello world'", ex)).isTrue();
+        assertThat(test("request.query.p == 'a b'", get("/?p=a+b"))).isTrue();
         assertThat(test("'limit' in request.query && !('other' in request.query)", ex)).isTrue();
     }
 
@@ -142,6 +143,23 @@ class PolicyExpressionTest {
         assertThat(e.testClaims(claims)).isTrue();
         claims.put("nothing", "x");
         assertThat(e.testClaims(claims)).isFalse();
+    }
+
+    @Test
+    void stringExtensionsAndRegexes() {
+        Exchange ex = get("/API/V1/Items").header("X-Roles", "read, write");
+        assertThat(test("request.path.lowerAscii() == '/api/v1/items'", ex)).isTrue();
+        assertThat(test("'write' in request.headers['x-roles'].split(',').map(r, r.trim())", ex)).isTrue();
+        assertThat(test("request.path.matches('^/API/V[0-9]+/')", ex)).isTrue();
+    }
+
+    @Test
+    void comprehensionsAreBounded() {
+        List<String> many = java.util.stream.IntStream.range(0, 5000).mapToObj(i -> "g" + i).toList();
+        Exchange ex = withConsumer(new Consumer("a", many, null, null, null, "jwt"));
+        assertThat(test("consumer.groups.size() == 5000", ex)).isTrue();
+        assertThat(test("consumer.groups.all(g, g != 'x')", ex)).isFalse();
+        assertThat(test("'g4999' in consumer.groups", ex)).isTrue();
     }
 
     @Test
