@@ -16,6 +16,8 @@ import dev.gatehouse.policy.internal.CelEnvironments;
 import dev.gatehouse.policy.internal.CelValues;
 import dev.gatehouse.policy.internal.HubClaims;
 import dev.gatehouse.policy.internal.RequestActivation;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -128,7 +130,7 @@ public final class PolicyExpression {
         }
         if (!ok) {
             throw new InvalidSpecException(keyPath, "the expression gives " + type.name() + "; expected "
-                    + java.util.Arrays.stream(allowed).map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
+                    + Arrays.stream(allowed).map(k -> k.name().toLowerCase(Locale.ROOT))
                             .collect(Collectors.joining(" or ")));
         }
         try {

@@ -129,6 +129,8 @@ class HubClaimsSyntaxTest {
         assertError("Equals(`grp`, `admin`) Equals(`a`, `b`)", "column 24", "unexpected 'E'");
         assertError("Equals(`grp, `admin`)", "expected ')'");
         assertError("Equals(`a..b`, `x`)", "column 8", "empty part");
+        assertError("!".repeat(500) + "Equals(`a`, `b`)", "nested deeper than 100");
+        assertError("(".repeat(500) + "Equals(`a`, `b`)", "nested deeper than 100");
     }
 
     private static void assertError(String expr, String... fragments) {

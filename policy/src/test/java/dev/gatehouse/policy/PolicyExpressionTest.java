@@ -3,10 +3,17 @@ package dev.gatehouse.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.Body;
 import dev.gatehouse.core.Consumer;
+import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.testing.exchange.Exchange;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,7 @@ class PolicyExpressionTest {
         assertThat(test("request.query.limit == '10'", ex)).isTrue();
         assertThat(test("request.query['tag'] == 'a'", ex)).isTrue();
         assertThat(test("request.query.q == 'hello world'", ex)).isTrue();
+        assertThat(test("request.query.p == 'a b'", get("/?p=a+b"))).isTrue();
         assertThat(test("'limit' in request.query && !('other' in request.query)", ex)).isTrue();
     }
 
@@ -53,6 +61,42 @@ class PolicyExpressionTest {
         assertThat(test("has(request.headers.authorization)", ex)).isFalse();
         assertThat(test("request.headers.exists(k, k == 'x-tenant')", ex)).isTrue();
         assertThat(test("request.headers.size() == 2", ex)).isTrue();
+    }
+
+    /** Headers that count lookups and refuse to be iterated: an expression must read only what it names. */
+    private static final class WatchedHeaders extends DefaultHttpHeaders {
+        int lookups;
+        boolean iterable;
+
+        @Override
+        public List<String> getAll(String name) {
+            lookups++;
+            return super.getAll(name);
+        }
+
+        @Override
+        public Set<String> names() {
+            if (!iterable) {
+                throw new AssertionError("headers were iterated");
+            }
+            return super.names();
+        }
+    }
+
+    @Test
+    void headersAreReadOnlyWhenTheExpressionNamesThem() {
+        WatchedHeaders headers = new WatchedHeaders();
+        headers.add("X-A", "1").add("X-B", "2");
+        HttpRequest req = new HttpRequest(HttpMethod.GET, "http", "example.com", "/", null, headers, Body.empty(),
+                "HTTP/1.1");
+        Exchange ex = get("/");
+        assertThat(PolicyExpression.compile("request.method == 'GET' && request.path == '/'", "k")
+                .test(ex.context(), req)).isTrue();
+        assertThat(headers.lookups).isZero();
+        assertThat(PolicyExpression.compile("request.headers['x-a'] == '1'", "k").test(ex.context(), req)).isTrue();
+        assertThat(headers.lookups).isEqualTo(1);
+        headers.iterable = true;
+        assertThat(PolicyExpression.compile("request.headers.size() == 2", "k").test(ex.context(), req)).isTrue();
     }
 
     @Test
@@ -120,6 +164,45 @@ class PolicyExpressionTest {
                 .hasMessageContaining("expected string");
         assertThat(PolicyExpression.compile("request.path == '/'", "k").isBool()).isTrue();
         assertThat(PolicyExpression.compile("claims.tenant", "k").isBool()).isFalse();
+    }
+
+    @Test
+    void jsonNumbersCompareByValue() {
+        Exchange ex = withConsumer(new Consumer("a", null, null,
+                Map.of("level", 3, "ratio", 1.0, "exp", 1_700_000_000L, "nested", Map.of("n", (short) 2)), null, "jwt"));
+        assertThat(test("claims.level > 2.5", ex)).isTrue();
+        assertThat(test("claims.ratio == 1", ex)).isTrue();
+        assertThat(test("claims.exp >= 1700000000", ex)).isTrue();
+        assertThat(test("claims.nested.n == 2", ex)).isTrue();
+    }
+
+    @Test
+    void jsonNullsAndNestedListsAreCelValues() {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("nothing", null);
+        claims.put("roles", List.of(Map.of("id", 7), Map.of("id", 9)));
+        PolicyExpression e = PolicyExpression.compileClaims(
+                "claims.nothing == null && claims.roles.exists(r, r.id == 9)", "claims");
+        assertThat(e.testClaims(claims)).isTrue();
+        claims.put("nothing", "x");
+        assertThat(e.testClaims(claims)).isFalse();
+    }
+
+    @Test
+    void stringExtensionsAndRegexes() {
+        Exchange ex = get("/API/V1/Items").header("X-Roles", "read, write");
+        assertThat(test("request.path.lowerAscii() == '/api/v1/items'", ex)).isTrue();
+        assertThat(test("'write' in request.headers['x-roles'].split(',').map(r, r.trim())", ex)).isTrue();
+        assertThat(test("request.path.matches('^/API/V[0-9]+/')", ex)).isTrue();
+    }
+
+    @Test
+    void comprehensionsAreBounded() {
+        List<String> many = IntStream.range(0, 5000).mapToObj(i -> "g" + i).toList();
+        Exchange ex = withConsumer(new Consumer("a", many, null, null, null, "jwt"));
+        assertThat(test("consumer.groups.size() == 5000", ex)).isTrue();
+        assertThat(test("consumer.groups.all(g, g != 'x')", ex)).isFalse();
+        assertThat(test("'g4999' in consumer.groups", ex)).isTrue();
     }
 
     @Test

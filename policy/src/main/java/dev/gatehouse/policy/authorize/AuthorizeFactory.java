@@ -3,6 +3,7 @@ package dev.gatehouse.policy.authorize;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.core.spi.MiddlewareFactory;
 import dev.gatehouse.policy.PolicyExpression;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Set;
 public final class AuthorizeFactory implements MiddlewareFactory<AuthorizeSpec> {
     /** The status of a denial unless {@code statusCode} says otherwise. */
     static final int DEFAULT_STATUS = 403;
+    /** Counts decisions; the rule label is bounded by the configured rules. */
+    static final String DECISIONS_METRIC = "gatehouse_authorize_decisions_total";
 
     @Override
     public String kind() {
@@ -34,7 +37,10 @@ public final class AuthorizeFactory implements MiddlewareFactory<AuthorizeSpec> 
         if (status < 400 || status > 599) {
             throw new InvalidSpecException("statusCode", "expected a 4xx or 5xx status, got " + status);
         }
-        return new AuthorizeMiddleware(rules, allowByDefault, status);
+        MetricsRegistry.Counter decisions = ctx.metrics().counter(DECISIONS_METRIC,
+                "Requests an authorize middleware decided, by decision and deciding rule",
+                "middleware", "decision", "rule");
+        return new AuthorizeMiddleware(rules, allowByDefault, status, ctx.name(), decisions);
     }
 
     private static List<AuthorizeRule> compile(List<AuthorizeRuleSpec> specs) {

@@ -7,6 +7,7 @@ import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.core.StandardAttributes;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.policy.PolicyExpression;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -35,12 +36,17 @@ final class AuthorizeMiddleware implements Middleware {
     private final List<AuthorizeRule> rules;
     private final boolean allowByDefault;
     private final int status;
+    private final String name;
+    private final MetricsRegistry.Counter decisions;
     private final Map<String, byte[]> bodies = new HashMap<>();
 
-    AuthorizeMiddleware(List<AuthorizeRule> rules, boolean allowByDefault, int status) {
+    AuthorizeMiddleware(List<AuthorizeRule> rules, boolean allowByDefault, int status, String name,
+                        MetricsRegistry.Counter decisions) {
         this.rules = rules;
         this.allowByDefault = allowByDefault;
         this.status = status;
+        this.name = name;
+        this.decisions = decisions;
         // Denial bodies are rendered once here; the request path only wraps the bytes.
         for (AuthorizeRule r : rules) {
             bodies.put(r.name(), body(r.name()));
@@ -62,14 +68,15 @@ final class AuthorizeMiddleware implements Middleware {
         return decide(ctx, req, next, DEFAULT_REASON, allowByDefault);
     }
 
-    private HttpResponse decide(RequestContext ctx, HttpRequest req, HttpHandler next, String name, boolean allow) {
-        ctx.set(StandardAttributes.AUTH_DECISION, name);
+    private HttpResponse decide(RequestContext ctx, HttpRequest req, HttpHandler next, String rule, boolean allow) {
+        ctx.set(StandardAttributes.AUTH_DECISION, rule);
+        decisions.increment(name, allow ? "allow" : "deny", rule);
         if (allow) {
             return next.handle(ctx, req);
         }
         HttpHeaders headers = new DefaultHttpHeaders();
         headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        return HttpResponse.of(status, headers, Body.of(bodies.get(name)));
+        return HttpResponse.of(status, headers, Body.of(bodies.get(rule)));
     }
 
     private static byte[] body(String reason) {

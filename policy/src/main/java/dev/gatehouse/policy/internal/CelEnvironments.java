@@ -47,6 +47,8 @@ public final class CelEnvironments {
     private static CelBuilder base() {
         CelOptions options = CelOptions.current()
                 .comprehensionMaxIterations(MAX_ITERATIONS)
+                // JSON numbers reach us as int or double depending on the token library: compare them by value.
+                .enableHeterogeneousNumericComparisons(true)
                 .build();
         return CelFactory.standardCelBuilder()
                 .setOptions(options)

@@ -2,11 +2,14 @@ package dev.gatehouse.policy.internal;
 
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The claim functions Traefik Hub's JWT {@code claims} syntax translates to, callable from CEL as well. Each
@@ -46,28 +49,26 @@ public final class ClaimFunctions {
     /** @return the implementations for the runtime */
     public static List<CelFunctionBinding> bindings() {
         return List.of(
-                binding(EQUALS, 3, a -> equalsCheck(claim(a), (String) a[2])),
-                binding(PREFIX, 3, a -> prefixCheck(claim(a), (String) a[2])),
-                binding(CONTAINS, 3, a -> containsCheck(claim(a), (String) a[2])),
-                binding(SPLIT_CONTAINS, 4, a -> splitContainsCheck(claim(a), (String) a[2], (String) a[3])),
-                binding(ONE_OF, 3, a -> oneOfCheck(claim(a), (List<?>) a[2])));
+                binding(EQUALS, a -> equalsCheck(claim(a), (String) a[2]), String.class),
+                binding(PREFIX, a -> prefixCheck(claim(a), (String) a[2]), String.class),
+                binding(CONTAINS, a -> containsCheck(claim(a), (String) a[2]), String.class),
+                binding(SPLIT_CONTAINS, a -> splitContainsCheck(claim(a), (String) a[2], (String) a[3]),
+                        String.class, String.class),
+                binding(ONE_OF, a -> oneOfCheck(claim(a), (List<?>) a[2]), List.class));
     }
 
-    private static CelFunctionDecl decl(String name, dev.cel.common.types.CelType... rest) {
-        dev.cel.common.types.CelType[] args = new dev.cel.common.types.CelType[rest.length + 1];
+    private static CelFunctionDecl decl(String name, CelType... rest) {
+        CelType[] args = new CelType[rest.length + 1];
         args[0] = Variables.CLAIMS_TYPE;
         System.arraycopy(rest, 0, args, 1, rest.length);
         return CelFunctionDecl.newFunctionDeclaration(name,
                 CelOverloadDecl.newGlobalOverload(name + "_overload", SimpleType.BOOL, args));
     }
 
-    private static CelFunctionBinding binding(String name, int arity, java.util.function.Predicate<Object[]> check) {
-        List<Class<?>> types = new java.util.ArrayList<>();
-        types.add(Map.class);
-        types.add(List.class);
-        for (int i = 2; i < arity; i++) {
-            types.add(i == 2 && name.equals(ONE_OF) ? List.class : String.class);
-        }
+    /** A binding over (claims map, path list, the given argument types...). */
+    private static CelFunctionBinding binding(String name, Predicate<Object[]> check, Class<?>... rest) {
+        List<Class<?>> types = new ArrayList<>(List.of(Map.class, List.class));
+        types.addAll(List.of(rest));
         return CelFunctionBinding.from(name + "_overload", types, args -> check.test(args));
     }
 

@@ -31,9 +31,13 @@ public final class HubClaims {
             "SplitContains", new Object[] {ClaimFunctions.SPLIT_CONTAINS, 2},
             "OneOf", new Object[] {ClaimFunctions.ONE_OF, -1});
 
+    /** Deepest nesting of {@code !} and parentheses; deeper input is refused rather than overflowing the stack. */
+    static final int MAX_DEPTH = 100;
+
     private final String src;
     private final String keyPath;
     private int pos;
+    private int depth;
 
     private HubClaims(String src, String keyPath) {
         this.src = src;
@@ -86,15 +90,22 @@ public final class HubClaims {
     }
 
     private String unary() {
-        if (accept("!")) {
-            return "!" + unary();
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (accept("(")) {
-            String inner = or();
-            expect(")");
-            return "(" + inner + ")";
+        try {
+            if (accept("!")) {
+                return "!" + unary();
+            }
+            if (accept("(")) {
+                String inner = or();
+                expect(")");
+                return "(" + inner + ")";
+            }
+            return call();
+        } finally {
+            depth--;
         }
-        return call();
     }
 
     private String call() {

@@ -7,15 +7,21 @@ import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.StandardAttributes;
+import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
+import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.core.spi.MiddlewareFactory;
 import dev.gatehouse.testing.exchange.Exchange;
 import dev.gatehouse.testing.exchange.TestBuildContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AuthorizeMiddlewareTest {
@@ -152,6 +158,51 @@ class AuthorizeMiddlewareTest {
             assertThat(e.keyPath()).isEqualTo(key);
             assertThat(e.getMessage()).contains(message);
         });
+    }
+
+    @Test
+    void decisionsAreCounted() {
+        List<String> counted = new ArrayList<>();
+        TestBuildContext base = TestBuildContext.simple();
+        BuildContext ctx = new BuildContext() {
+            @Override
+            public String name() {
+                return "orders-policy@file";
+            }
+
+            @Override
+            public Path baseDir() {
+                return base.baseDir();
+            }
+
+            @Override
+            public <R extends AutoCloseable> R resource(String key, Object spec, Supplier<R> f) {
+                return base.resource(key, spec, f);
+            }
+
+            @Override
+            public Middleware middleware(String reference) {
+                return base.middleware(reference);
+            }
+
+            @Override
+            public Executor blockingExecutor() {
+                return base.blockingExecutor();
+            }
+
+            @Override
+            public MetricsRegistry metrics() {
+                return (metric, help, labels) -> values -> counted.add(metric + String.join(",", List.of(labels))
+                        + "=" + String.join(",", values));
+            }
+        };
+        Middleware m = new AuthorizeFactory().create(new AuthorizeSpec(
+                List.of(deny("no-delete", "request.method == 'DELETE'")), "allow", null), ctx);
+        as("bob", "DELETE", "/").run(m);
+        as("bob", "GET", "/").run(m);
+        assertThat(counted).containsExactly(
+                "gatehouse_authorize_decisions_totalmiddleware,decision,rule=orders-policy@file,deny,no-delete",
+                "gatehouse_authorize_decisions_totalmiddleware,decision,rule=orders-policy@file,allow,default");
     }
 
     @Test
