@@ -45,7 +45,8 @@ public abstract class AuthenticationMiddleware implements Middleware, Authentica
     }
 
     /**
-     * Records the Consumer, applies the winner's request edit and calls the rest of the chain.
+     * Records the Consumer, applies the winner's request edit, calls the rest of the chain and applies the
+     * winner's response edit to what comes back.
      *
      * @param success the result
      * @param ctx     the exchange's context
@@ -58,7 +59,9 @@ public abstract class AuthenticationMiddleware implements Middleware, Authentica
         ctx.set(StandardAttributes.CONSUMER, success.consumer());
         ctx.set(StandardAttributes.CLIENT_USERNAME, success.consumer().id());
         success.edit().apply(req);
-        return next.handle(ctx, req);
+        HttpResponse resp = next.handle(ctx, req);
+        AuthResult.ResponseEdit edit = success.response();
+        return edit == AuthResult.ResponseEdit.NONE ? resp : resp.onReady(edit::apply);
     }
 
     private static HttpResponse later(AuthResult.Pending p, Authenticator challenger, RequestContext ctx,

@@ -1,6 +1,5 @@
 package dev.gatehouse.identity.forwardauth;
 
-import dev.gatehouse.core.AttributeKey;
 import dev.gatehouse.core.Body;
 import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpResponse;
@@ -18,17 +17,6 @@ import java.util.Map;
 final class AuthAnswers {
     /** The method recorded on the Consumer. */
     static final String METHOD = "forwardAuth";
-
-    /** The {@code Set-Cookie} values of a 2xx answer, for {@code addAuthCookiesToResponse}. */
-    static final AttributeKey<AuthCookies> AUTH_COOKIES = AttributeKey.of("forwardAuth.cookies", AuthCookies.class);
-
-    /**
-     * The cookies the server set on a 2xx answer.
-     *
-     * @param setCookies the raw {@code Set-Cookie} values
-     */
-    record AuthCookies(List<String> setCookies) {
-    }
 
     private final ForwardAuthSettings settings;
 
@@ -63,10 +51,8 @@ final class AuthAnswers {
             if (settings.authResponseHeadersRegex() != null) {
                 copyMatching(from, to);
             }
-            if (!cookies.isEmpty() && !settings.authCookies().isEmpty()) {
-                ctx.set(AUTH_COOKIES, new AuthCookies(cookies));
-            }
-        });
+        }, cookies.isEmpty() || settings.authCookies().isEmpty() ? null
+                : out -> AuthCookies.merge(settings.authCookies(), cookies, out));
     }
 
     private void copyMatching(java.net.http.HttpHeaders from, HttpHeaders to) {

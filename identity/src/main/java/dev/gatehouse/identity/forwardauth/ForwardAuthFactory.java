@@ -49,8 +49,7 @@ public final class ForwardAuthFactory implements MiddlewareFactory<ForwardAuthSp
                 Set.copyOf(orEmpty(spec.addAuthCookiesToResponse())), Boolean.TRUE.equals(spec.forwardBody()),
                 maxBody, blankToNull(spec.headerField()), Boolean.TRUE.equals(spec.preserveLocationHeader()),
                 Boolean.TRUE.equals(spec.preserveRequestMethod()), ctx.name());
-        ForwardAuthMiddleware auth = new ForwardAuthMiddleware(settings, client.client());
-        return settings.authCookies().isEmpty() ? auth : new AuthCookieMiddleware(auth, settings.authCookies());
+        return new ForwardAuthMiddleware(settings, client.client());
     }
 
     private static URI address(String address) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  *  size and alphabet ─▶ parse ─▶ alg allowed? ─▶ issuer entry by iss ─▶ keys by kid (never jku/x5u/jwk/x5c)
  *    ─▶ signature ─▶ exp / nbf / iat (with leeway) ─▶ aud ─▶ claims expression ─▶ Valid
+ *  a token verified before against the same keys ─▶ exp / nbf / iat only ─▶ Valid
  * </pre>
  *
  * <p>The token's own header never chooses where keys come from: {@code jku}, {@code x5u}, {@code jwk} and
@@ -28,6 +29,7 @@ final class TokenVerifier {
     private final long leewaySeconds;
     private final int maxTokenBytes;
     private final ClaimsCheck claimsCheck;
+    private final VerifiedTokens verified = new VerifiedTokens(10_000);
 
     /**
      * @param byIssuer      entries chosen by exact {@code iss}
@@ -54,6 +56,13 @@ final class TokenVerifier {
      * @return the verdict
      */
     Verdict verify(String token, long nowMillis, boolean mayRefetch) {
+        if (token.length() <= maxTokenBytes) {
+            VerifiedTokens.Entry hit = verified.get(token);
+            if (hit != null) {
+                String timing = checkTimes(hit.verdict().claims(), nowMillis);
+                return timing == null ? hit.verdict() : new Verdict.Invalid(timing);
+            }
+        }
         String shape = checkShape(token);
         if (shape != null) {
             return new Verdict.Invalid(shape);
@@ -87,7 +96,11 @@ final class TokenVerifier {
         if (!signatureValid(jwt, keys.candidates(kid, alg))) {
             return new Verdict.Invalid("bad signature");
         }
-        return checkClaims(entry, claims, nowMillis);
+        Verdict verdict = checkClaims(entry, claims, nowMillis);
+        if (verdict instanceof Verdict.Valid valid) {
+            verified.put(token, new VerifiedTokens.Entry(valid, entry, keys));
+        }
+        return verdict;
     }
 
     /** The entry for a token's {@code iss}: an exact entry, else the fallback if it accepts that issuer. */

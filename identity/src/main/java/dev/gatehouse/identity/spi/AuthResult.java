@@ -26,12 +26,26 @@ public sealed interface AuthResult {
      *
      * @param consumer the caller
      * @param edit     what to change in the request before it goes on (applied only to the winning result)
+     * @param response what to change in the response on its way back (a refreshed session cookie, the
+     *                 authentication server's cookies); applied only to the winning result
      */
-    record Success(dev.gatehouse.core.Consumer consumer, RequestEdit edit) implements AuthResult {
+    record Success(dev.gatehouse.core.Consumer consumer, RequestEdit edit, ResponseEdit response)
+            implements AuthResult {
         /** Checks the parts. */
         public Success {
             Objects.requireNonNull(consumer, "consumer");
             edit = edit == null ? RequestEdit.NONE : edit;
+            response = response == null ? ResponseEdit.NONE : response;
+        }
+
+        /**
+         * A success that changes only the request.
+         *
+         * @param consumer the caller
+         * @param edit     what to change in the request
+         */
+        public Success(dev.gatehouse.core.Consumer consumer, RequestEdit edit) {
+            this(consumer, edit, ResponseEdit.NONE);
         }
     }
 
@@ -69,5 +83,21 @@ public sealed interface AuthResult {
          * @param req the request about to go on
          */
         void apply(HttpRequest req);
+    }
+
+    /**
+     * A change to the response made on behalf of a successful authenticator.
+     */
+    @FunctionalInterface
+    interface ResponseEdit {
+        /** Changes nothing. */
+        ResponseEdit NONE = resp -> { };
+
+        /**
+         * Applies the change, when the response is ready.
+         *
+         * @param resp the response on its way to the client
+         */
+        void apply(HttpResponse resp);
     }
 }
