@@ -60,12 +60,7 @@ class AdminIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(gateway, backends);
     }
 
     private static String admin(String path) {

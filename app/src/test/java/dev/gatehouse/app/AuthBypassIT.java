@@ -65,12 +65,7 @@ class AuthBypassIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(gateway, backends);
     }
 
     private static Http.RawResponse get(String path, String... headerLines) {

@@ -64,12 +64,7 @@ class AuthorizeIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(gateway, backends);
     }
 
     private static String htpasswd(String user, String password) throws Exception {

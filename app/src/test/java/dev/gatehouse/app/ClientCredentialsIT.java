@@ -135,12 +135,7 @@ class ClientCredentialsIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(gateway, backends);
         if (tokenServer != null) {
             tokenServer.stop(0);
             tokenThreads.shutdownNow();

@@ -148,12 +148,7 @@ class ForwardAuthTlsIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(gateway, backends);
         if (authServer != null) {
             authServer.stop(0);
             authThreads.shutdownNow();

@@ -83,15 +83,7 @@ class HttpCacheIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        TestGateway.closeAll(gateway, second, redis);
         if (origin != null) {
             origin.stop(0);
             ((java.util.concurrent.ExecutorService) origin.getExecutor()).shutdownNow();

@@ -163,12 +163,7 @@ class JwtIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(gateway, backends);
         for (JwksHost h : new JwksHost[] {idp, rotatingIdp, attacker}) {
             if (h != null) {
                 h.close();

@@ -117,15 +117,7 @@ class LoadBalancingIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
-        if (silent != null) {
-            silent.close();
-        }
+        TestGateway.closeAll(gateway, backends, silent);
         synchronized (held) {
             for (Socket s : held) {
                 s.close();

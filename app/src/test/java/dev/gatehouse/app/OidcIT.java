@@ -74,15 +74,7 @@ class OidcIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
-        if (idp != null) {
-            idp.close();
-        }
+        TestGateway.closeAll(gateway, backends, idp);
     }
 
     @BeforeEach

@@ -175,12 +175,7 @@ class ProtocolsIT {
             jdk.stop(0);
             jdkThreads.shutdownNow();
         }
-        if (ws != null) {
-            ws.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
+        TestGateway.closeAll(ws, backends);
     }
 
     private static MessageDigest sha256() {

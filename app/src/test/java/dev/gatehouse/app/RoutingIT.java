@@ -134,15 +134,7 @@ class RoutingIT {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
-        if (raw != null) {
-            raw.close();
-        }
+        TestGateway.closeAll(gateway, backends, raw);
     }
 
     private static JsonNode echo(String path, String... headers) {

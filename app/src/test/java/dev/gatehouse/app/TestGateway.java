@@ -89,4 +89,29 @@ final class TestGateway {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Closes what a test started, skipping nulls (a start that failed half-way), closing every one even when
+     * one fails, and rethrowing the first failure.
+     *
+     * @param things gateways, backends, servers
+     */
+    static void closeAll(AutoCloseable... things) {
+        RuntimeException first = null;
+        for (AutoCloseable c : things) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
 }
