@@ -152,4 +152,18 @@ class InstallConfigTest {
         assertThat(result.value().providers().file().filename()).isEqualTo("dynamic.toml");
         assertThat(result.value().log().level()).isEqualTo("DEBUG");
     }
+
+    @Test
+    void consumerMetricsAreAGatehouseKey() {
+        LoadResult<InstallConfig> result = new ConfigLoader(Map.of()).loadInstall("g.yaml", """
+                entryPoints:
+                  web:
+                    address: ":8080"
+                metrics:
+                  prometheus:
+                    addConsumersLabels: true
+                """);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().metrics().prometheus().addConsumersLabels()).isTrue();
+    }
 }

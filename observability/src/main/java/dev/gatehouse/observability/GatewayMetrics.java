@@ -2,8 +2,10 @@ package dev.gatehouse.observability;
 
 
 import dev.gatehouse.config.install.MetricsSpec.PrometheusSpec;
+import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.ExchangeObserver;
 import dev.gatehouse.core.ExchangeSummary;
+import dev.gatehouse.core.StandardAttributes;
 import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.observability.internal.ConnectionLabels;
 import dev.gatehouse.observability.internal.ExtensionCounters;
@@ -60,6 +62,7 @@ public final class GatewayMetrics implements ExchangeObserver {
     private final Map<ConnectionLabels, LongAdder> connections = new ConcurrentHashMap<>();
     private final LongAdder reloadSuccesses = new LongAdder();
     private final ExtensionCounters extensions = new ExtensionCounters();
+    private final MetricsRegistry.Counter consumerRequests;
     private final LongAdder reloadFailures = new LongAdder();
     private volatile double lastSuccessSeconds;
     private volatile double lastFailureSeconds;
@@ -67,7 +70,10 @@ public final class GatewayMetrics implements ExchangeObserver {
     private volatile LongSupplier accessLogDropped;
 
     private GatewayMetrics(List<Double> buckets, boolean entryPointLabels, boolean routerLabels,
-                           boolean serviceLabels) {
+                           boolean serviceLabels, boolean consumerLabels) {
+        this.consumerRequests = consumerLabels ? extensions.counter("gatehouse_consumer_requests_total",
+                "How many requests each authenticated Consumer made, by how it authenticated and the status code.",
+                "consumer", "auth_method", "code") : null;
         this.bounds = validate(buckets);
         this.boundNanos = new long[bounds.length];
         for (int i = 0; i < bounds.length; i++) {
@@ -87,11 +93,11 @@ public final class GatewayMetrics implements ExchangeObserver {
      */
     public static GatewayMetrics create(PrometheusSpec spec) {
         if (spec == null) {
-            return new GatewayMetrics(DEFAULT_BUCKETS, true, true, true);
+            return new GatewayMetrics(DEFAULT_BUCKETS, true, true, true, false);
         }
         List<Double> buckets = spec.buckets() == null || spec.buckets().isEmpty() ? DEFAULT_BUCKETS : spec.buckets();
         return new GatewayMetrics(buckets, orTrue(spec.addEntryPointsLabels()), orTrue(spec.addRoutersLabels()),
-                orTrue(spec.addServicesLabels()));
+                orTrue(spec.addServicesLabels()), Boolean.TRUE.equals(spec.addConsumersLabels()));
     }
 
     private static boolean orTrue(Boolean b) {
@@ -148,6 +154,10 @@ public final class GatewayMetrics implements ExchangeObserver {
         }
         if (serviceLabels && service != null) {
             series(services, new RequestLabels(code, method, protocol, service, null)).record(bucket, nanos, in, out);
+        }
+        Consumer consumer = consumerRequests == null || s.ctx() == null ? null : s.ctx().get(StandardAttributes.CONSUMER);
+        if (consumer != null) {
+            consumerRequests.increment(consumer.id(), consumer.method(), code);
         }
     }
 

@@ -28,4 +28,20 @@ class ExtensionCountersTest {
         metrics.extensions().counter("gatehouse_x_total", "x").increment();
         assertThat(metrics.scrape()).contains("gatehouse_x_total 2");
     }
+
+    @Test
+    void consumerSeriesOnlyWhenAskedFor() {
+        dev.gatehouse.core.RequestContext ctx = Exchanges.ctx("web", "api@file", "svc@file", "http://10.0.0.1");
+        ctx.set(dev.gatehouse.core.StandardAttributes.CONSUMER, new dev.gatehouse.core.Consumer("acme", null, null,
+                null, null, "apiKey"));
+        GatewayMetrics off = GatewayMetrics.create(new PrometheusSpec(null, null, null, null));
+        off.exchangeCompleted(Exchanges.summary(ctx, "GET", 200, 1_000, new io.netty.handler.codec.http.DefaultHttpHeaders()));
+        assertThat(off.scrape()).doesNotContain("gatehouse_consumer_requests_total");
+        GatewayMetrics on = GatewayMetrics.create(new PrometheusSpec(null, null, null, null, true));
+        on.exchangeCompleted(Exchanges.summary(ctx, "GET", 200, 1_000, new io.netty.handler.codec.http.DefaultHttpHeaders()));
+        on.exchangeCompleted(Exchanges.summary(ctx, "GET", 429, 1_000, new io.netty.handler.codec.http.DefaultHttpHeaders()));
+        assertThat(on.scrape())
+                .contains("gatehouse_consumer_requests_total{consumer=\"acme\",auth_method=\"apiKey\",code=\"200\"} 1")
+                .contains("gatehouse_consumer_requests_total{consumer=\"acme\",auth_method=\"apiKey\",code=\"429\"} 1");
+    }
 }
