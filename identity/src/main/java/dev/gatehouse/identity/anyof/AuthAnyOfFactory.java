@@ -4,7 +4,7 @@ import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.spi.BuildContext;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.core.spi.MiddlewareFactory;
-import dev.gatehouse.identity.spi.Authenticator;
+import dev.gatehouse.core.auth.Authenticator;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import dev.gatehouse.core.Body;
 import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.RequestContext;
-import dev.gatehouse.identity.spi.AuthResult;
+import dev.gatehouse.core.auth.AuthResult;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.gatehouse.identity.oidc;
 
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
-import dev.gatehouse.identity.spi.AuthResult;
+import dev.gatehouse.core.auth.AuthResult;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

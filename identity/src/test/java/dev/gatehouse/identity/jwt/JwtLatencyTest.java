@@ -2,8 +2,8 @@ package dev.gatehouse.identity.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.identity.spi.AuthResult;
-import dev.gatehouse.identity.spi.Authenticator;
+import dev.gatehouse.core.auth.AuthResult;
+import dev.gatehouse.core.auth.Authenticator;
 import dev.gatehouse.testing.exchange.Exchange;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

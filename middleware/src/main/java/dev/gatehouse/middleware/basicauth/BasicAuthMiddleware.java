@@ -1,13 +1,12 @@
 package dev.gatehouse.middleware.basicauth;
 
 import dev.gatehouse.core.Consumer;
-import dev.gatehouse.core.HttpHandler;
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
-import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.core.StandardAttributes;
-import io.netty.channel.EventLoop;
+import dev.gatehouse.core.auth.AuthResult;
+import dev.gatehouse.core.auth.AuthenticationMiddleware;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,10 +23,12 @@ import java.util.concurrent.Executor;
  * <pre>
  *  credentials ─▶ SHA / MD5-crypt ─────────────────────────────▶ check inline
  *              └▶ bcrypt ─▶ verified before? ──yes──────────────▶ continue inline
- *                                           └─no─▶ blocking executor ─▶ back on the event loop ─▶ continue
+ *                                           └─no─▶ blocking executor ─▶ Pending, completed on the event loop
  * </pre>
+ *
+ * <p>It is an {@link dev.gatehouse.core.auth.Authenticator}, so {@code authAnyOf} can list it.
  */
-final class BasicAuthMiddleware implements Middleware {
+final class BasicAuthMiddleware extends AuthenticationMiddleware {
     private final Map<String, PasswordHash> users;
     private final String challenge;
     private final String headerField;
@@ -46,49 +47,52 @@ final class BasicAuthMiddleware implements Middleware {
     }
 
     @Override
-    public HttpResponse handle(RequestContext ctx, HttpRequest req, HttpHandler next) {
+    public AuthResult authenticate(RequestContext ctx, HttpRequest req) {
         String header = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, Math.min(6, header.length()))) {
+            return AuthResult.ABSENT;
+        }
         byte[] decoded = decode(header);
         int colon = decoded == null ? -1 : indexOf(decoded, (byte) ':');
         if (colon < 0) {
-            return unauthorized();
+            return rejected("malformed credentials");
         }
         String user = new String(decoded, 0, colon, StandardCharsets.UTF_8);
         byte[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
         PasswordHash hash = users.get(user);
         if (hash == null) {
-            return unauthorized();
+            return rejected("unknown user");
         }
         if (!hash.slow()) {
-            return hash.matches(password) ? proceed(ctx, req, next, user) : unauthorized();
+            return hash.matches(password) ? accepted(user) : rejected("wrong password");
         }
         String key = cache.key(user, password);
         if (cache.isVerified(key)) {
-            return proceed(ctx, req, next, user);
+            return accepted(user);
         }
-        HttpResponse pending = HttpResponse.pending();
-        EventLoop loop = ctx.eventLoop();
-        cache.verify(key, () -> hash.matches(password), blocking).whenComplete((ok, err) -> loop.execute(() -> {
-            if (err != null) {
-                ctx.errorDetail("basicAuth: password check could not run: " + err);
-                pending.completeWith(HttpResponse.text(503, "Service Unavailable"));
-            } else {
-                pending.completeWith(Boolean.TRUE.equals(ok) ? proceed(ctx, req, next, user) : unauthorized());
-            }
-        }));
-        return pending;
+        return new AuthResult.Pending(cache.verify(key, () -> hash.matches(password), blocking)
+                .thenApply(ok -> Boolean.TRUE.equals(ok) ? accepted(user) : rejected("wrong password")));
     }
 
-    private HttpResponse proceed(RequestContext ctx, HttpRequest req, HttpHandler next, String user) {
-        ctx.set(StandardAttributes.CLIENT_USERNAME, user);
-        ctx.set(StandardAttributes.CONSUMER, new Consumer(user, List.of(), List.of(), Map.of(), null, "basicAuth"));
-        if (headerField != null) {
-            req.headers().set(headerField, user);
-        }
-        if (removeHeader) {
-            req.headers().remove(HttpHeaderNames.AUTHORIZATION);
-        }
-        return next.handle(ctx, req);
+    @Override
+    public HttpResponse challenge(RequestContext ctx, HttpRequest req) {
+        return unauthorized();
+    }
+
+    private AuthResult accepted(String user) {
+        Consumer consumer = new Consumer(user, List.of(), List.of(), Map.of(), null, "basicAuth");
+        return new AuthResult.Success(consumer, req -> {
+            if (headerField != null) {
+                req.headers().set(headerField, user);
+            }
+            if (removeHeader) {
+                req.headers().remove(HttpHeaderNames.AUTHORIZATION);
+            }
+        });
+    }
+
+    private AuthResult rejected(String reason) {
+        return new AuthResult.Failure("basicAuth: " + reason, this::unauthorized);
     }
 
     private HttpResponse unauthorized() {
@@ -100,7 +104,7 @@ final class BasicAuthMiddleware implements Middleware {
 
     /** The decoded credentials of a {@code Basic} header (scheme matched case-insensitively), or null. */
     private static byte[] decode(String header) {
-        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (header.length() < 6) {
             return null;
         }
         try {

@@ -167,4 +167,25 @@ class BasicAuthMiddlewareTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void isAnAuthenticatorSoAuthAnyOfCanListIt() {
+        dev.gatehouse.core.auth.Authenticator a = (dev.gatehouse.core.auth.Authenticator) build(users(TEST));
+        Exchange none = Exchange.of("GET", "/");
+        assertThat(a.authenticate(none.context(), none.request()))
+                .isInstanceOf(dev.gatehouse.core.auth.AuthResult.Absent.class);
+        Exchange bearer = Exchange.of("GET", "/").header("Authorization", "Bearer abc");
+        assertThat(a.authenticate(bearer.context(), bearer.request()))
+                .as("another scheme is not a basicAuth credential").isInstanceOf(dev.gatehouse.core.auth.AuthResult.Absent.class);
+        Exchange good = withCredentials("test", "test");
+        assertThat(a.authenticate(good.context(), good.request()))
+                .isInstanceOfSatisfying(dev.gatehouse.core.auth.AuthResult.Success.class,
+                        s -> assertThat(s.consumer().id()).isEqualTo("test"));
+        Exchange bad = withCredentials("test", "nope");
+        assertThat(a.authenticate(bad.context(), bad.request()))
+                .isInstanceOfSatisfying(dev.gatehouse.core.auth.AuthResult.Failure.class,
+                        f -> assertThat(f.reason()).doesNotContain("nope"));
+        assertThat(a.challenge(none.context(), none.request()).headers().get("WWW-Authenticate"))
+                .isEqualTo("Basic realm=\"traefik\"");
+    }
 }

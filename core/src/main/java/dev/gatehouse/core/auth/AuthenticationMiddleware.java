@@ -1,4 +1,4 @@
-package dev.gatehouse.identity;
+package dev.gatehouse.core.auth;
 
 import dev.gatehouse.core.HttpHandler;
 import dev.gatehouse.core.HttpRequest;
@@ -6,8 +6,6 @@ import dev.gatehouse.core.HttpResponse;
 import dev.gatehouse.core.Middleware;
 import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.core.StandardAttributes;
-import dev.gatehouse.identity.spi.AuthResult;
-import dev.gatehouse.identity.spi.Authenticator;
 import io.netty.channel.EventLoop;
 
 /**

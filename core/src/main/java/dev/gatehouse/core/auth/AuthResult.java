@@ -1,4 +1,4 @@
-package dev.gatehouse.identity.spi;
+package dev.gatehouse.core.auth;
 
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
