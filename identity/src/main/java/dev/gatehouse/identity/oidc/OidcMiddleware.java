@@ -7,10 +7,12 @@ import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.core.auth.AuthenticationMiddleware;
 import dev.gatehouse.core.auth.AuthResult;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  *  callback path ─▶ LoginFlow.callback (answered here, never forwarded)
  *  logout path ──▶ clear session ─▶ 302 end_session_endpoint (or postLogoutRedirectUrl)
  *  session valid ─▶ Success(Consumer from claims; forwardHeaders; session cookies removed)
- *  login expired ─▶ refresh token ─▶ GET: 302 to the same URL with the new cookie; other methods: go on
+ *  login expired ─▶ refresh token ─▶ go on; the response carries the new session cookie
  *  no session ───▶ challenge: browser GET 302 to the provider, anything else 401
  * </pre>
  */
@@ -114,17 +116,14 @@ public final class OidcMiddleware extends AuthenticationMiddleware {
     }
 
     private AuthResult refresh(HttpRequest req, Map<String, String> cookies, Session old) {
-        boolean browser = Responses.browserNavigation(req);
-        String target = req.uri();
         CompletableFuture<AuthResult> done = refreshed(old, 0).thenApply(fresh -> {
-            if (!browser) {
-                // The response cannot carry the new cookie here; requests with the old cookie share this
-                // outcome for a while, and the next page load stores the new cookie.
-                return success(fresh);
-            }
+            // The request goes on with the refreshed claims and its response carries the new session cookie.
             List<String> setCookies = sessions.write(fresh, cookies, req);
-            return (AuthResult) new AuthResult.Failure("oidc session refreshed",
-                    () -> Responses.redirect(target, setCookies));
+            AuthResult result = success(fresh);
+            return result instanceof AuthResult.Success s
+                    ? (AuthResult) new AuthResult.Success(s.consumer(), s.edit(),
+                            resp -> resp.headers().add(HttpHeaderNames.SET_COOKIE, setCookies))
+                    : result;
         }).exceptionally(err -> ProviderException.isUnavailable(err)
                 ? LoginFlow.failure(err, List.of())
                 : new AuthResult.Failure("oidc: refresh refused",
