@@ -14,8 +14,10 @@ import java.util.function.Function;
  * names the same Redis holds its own {@code RedisConnection}; they all share one multiplexed Lettuce connection,
  * which is closed when the last holder closes. Keep it in {@code BuildContext.resource} so a reload keeps it.
  *
- * <p>Calls never block: each returns a future that Lettuce completes on its own threads, so a caller on an
- * event loop must hop back to its loop. While Redis is unreachable, calls fail at once with
+ * <p>Calls never block: each returns a future that Lettuce completes on the connection's I/O thread. When the
+ * gateway's worker loops are on offer ({@link RedisEventLoops}) and the call is made on a worker loop, that is the
+ * caller's own loop (check {@code inEventLoop()} before hopping); otherwise it is one of Lettuce's threads, and a
+ * caller on an event loop must hop back to its loop. While Redis is unreachable, calls fail at once with
  * {@link RedisUnavailableException} (commands are not queued); a call that gets no reply within the spec's
  * {@code writeTimeout + readTimeout} fails with Lettuce's {@code RedisCommandTimeoutException}. The connection
  * reconnects by itself.
