@@ -66,18 +66,40 @@ public final class RedisConnection implements AutoCloseable {
      * @return the result
      */
     public <T> CompletableFuture<T> eval(RedisScript script, ScriptOutputType type, String[] keys, String... args) {
-        byte[][] k = utf8(keys);
-        byte[][] a = utf8(args);
-        CompletableFuture<T> first = call(c -> c.evalsha(script.sha(), type, k, a));
-        return first.handle((v, e) -> {
+        return eval(script, type, utf8(keys), utf8(args));
+    }
+
+    /**
+     * Runs a script in one round trip, with keys and arguments already encoded (callers on the request path
+     * encode their constant arguments once).
+     *
+     * @param script the script
+     * @param type   how to read its result (Lettuce's output type)
+     * @param keys   its {@code KEYS}, encoded; not modified
+     * @param args   its {@code ARGV}, encoded; not modified
+     * @param <T>    the result type
+     * @return the result
+     */
+    public <T> CompletableFuture<T> eval(RedisScript script, ScriptOutputType type, byte[][] keys, byte[][] args) {
+        CompletableFuture<T> first = call(c -> c.evalsha(script.sha(), type, keys, args));
+        // One dependent future, not handle + thenCompose: this runs once per rate-limited request.
+        CompletableFuture<T> out = new CompletableFuture<>();
+        first.whenComplete((v, e) -> {
             if (e == null) {
-                return CompletableFuture.completedFuture(v);
+                out.complete(v);
+            } else if (isNoScript(e)) {
+                this.<T>call(c -> c.eval(script.source(), type, keys, args)).whenComplete((v2, e2) -> {
+                    if (e2 == null) {
+                        out.complete(v2);
+                    } else {
+                        out.completeExceptionally(e2);
+                    }
+                });
+            } else {
+                out.completeExceptionally(e);
             }
-            if (isNoScript(e)) {
-                return this.<T>call(c -> c.eval(script.source(), type, k, a));
-            }
-            return CompletableFuture.<T>failedFuture(e);
-        }).thenCompose(Function.identity());
+        });
+        return out;
     }
 
     /** Gives the connection back; the last holder's close closes it. Idempotent. */
