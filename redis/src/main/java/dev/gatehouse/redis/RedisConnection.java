@@ -43,12 +43,14 @@ public final class RedisConnection implements AutoCloseable {
      * @return the reply; failed with {@link RedisUnavailableException} while not connected
      */
     public <T> CompletableFuture<T> call(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
-        RedisAsyncCommands<byte[], byte[]> commands = closed.get() ? null : shared.commands();
-        if (commands == null) {
+        if (closed.get()) {
             return CompletableFuture.failedFuture(new RedisUnavailableException("redis is not connected"));
         }
         try {
-            return command.apply(commands).toCompletableFuture();
+            RedisFuture<T> sent = shared.send(command);
+            return sent == null
+                    ? CompletableFuture.failedFuture(new RedisUnavailableException("redis is not connected"))
+                    : sent.toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -72,6 +72,29 @@ class RedisOnWorkerLoopsTest {
     }
 
     @Test
+    void manyCallsFromOneLoopTaskAreAllSentAndAnsweredInOrder() throws Exception {
+        RedisSpec s = RedisConnections.validate(spec(), "redis");
+        try (RedisConnection c = RedisConnections.acquire(s, Path.of("."))) {
+            Eventually.await(WAIT, "connected", c::isConnected);
+            int n = 200;
+            List<CompletableFuture<Long>> replies = new java.util.ArrayList<>();
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            loops.next().execute(() -> {
+                for (int i = 0; i < n; i++) {
+                    replies.add(c.call(x -> x.incr("batched".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                }
+                sent.complete(null);
+            });
+            sent.get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < n; i++) {
+                assertThat(replies.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(i + 1L);
+            }
+            // And a call from a thread that is no worker loop is flushed at once.
+            assertThat(c.call(x -> x.ping()).get(5, TimeUnit.SECONDS)).isEqualTo("PONG");
+        }
+    }
+
+    @Test
     void everyLoopReconnectsAfterARestart() throws Exception {
         RedisSpec s = RedisConnections.validate(spec(), "redis");
         try (RedisConnection c = RedisConnections.acquire(s, Path.of("."))) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.redis.internal;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -9,6 +10,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +35,9 @@ final class Lane {
     private volatile RedisAsyncCommands<byte[], byte[]> commands;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile boolean shutdown;
+    /** A flush task is queued on the loop; touched on the loop only. */
+    private boolean flushPending;
+    private final Runnable flush = this::flush;
 
     Lane(EventLoop loop, ClientResources resources, RedisURI uri, String endpoint, boolean reports) {
         this.loop = loop;
@@ -57,9 +62,43 @@ final class Lane {
         return c != null && c.isOpen();
     }
 
-    RedisAsyncCommands<byte[], byte[]> commands() {
+    /**
+     * Sends a command from this lane's own loop. On a loop lane the command is only queued: one flush, run as a
+     * task once the loop has handled the I/O at hand, writes every command queued meanwhile in one write (the
+     * requests one read brought in share a syscall, and Redis reads them in one go too).
+     */
+    <T> RedisFuture<T> sendOnLoop(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
         StatefulRedisConnection<byte[], byte[]> c = connection;
-        return c != null && c.isOpen() ? commands : null;
+        if (c == null || !c.isOpen()) {
+            return null;
+        }
+        RedisFuture<T> f = command.apply(commands);
+        if (!flushPending) {
+            flushPending = true;
+            loop.execute(flush);
+        }
+        return f;
+    }
+
+    /** Sends a command from any other thread, flushed at once. */
+    <T> RedisFuture<T> sendFromElsewhere(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        StatefulRedisConnection<byte[], byte[]> c = connection;
+        if (c == null || !c.isOpen()) {
+            return null;
+        }
+        RedisFuture<T> f = command.apply(commands);
+        if (loop != null) {
+            c.flushCommands();
+        }
+        return f;
+    }
+
+    private void flush() {
+        flushPending = false;
+        StatefulRedisConnection<byte[], byte[]> c = connection;
+        if (c != null) {
+            c.flushCommands();
+        }
     }
 
     void start() {
@@ -108,6 +147,10 @@ final class Lane {
         if (shutdown) {
             c.closeAsync();
             return;
+        }
+        if (loop != null) {
+            // Commands sent on the loop are flushed together (see sendOnLoop).
+            c.setAutoFlushCommands(false);
         }
         commands = c.async();
         connection = c;

@@ -4,6 +4,7 @@ import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.redis.RedisSpec;
 import dev.gatehouse.redis.RedisEventLoops;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The connections to one Redis, shared by every holder of the same Redis. With the gateway's worker loops on
@@ -142,20 +144,22 @@ public final class SharedClient {
     }
 
     /**
-     * The commands of the calling loop's connection; off the worker loops, of the first connection that is up.
+     * Sends one command on the calling loop's connection; off the worker loops, on the first connection that is
+     * up.
      *
-     * @return the async commands while connected, else null
+     * @param command issues the command
+     * @param <T>     the reply type
+     * @return the reply, or null while not connected
      */
-    public RedisAsyncCommands<byte[], byte[]> commands() {
+    public <T> RedisFuture<T> send(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
         for (Lane l : lanes) {
             if (l.onLoop()) {
-                return l.commands();
+                return l.sendOnLoop(command);
             }
         }
         for (Lane l : lanes) {
-            RedisAsyncCommands<byte[], byte[]> c = l.commands();
-            if (c != null) {
-                return c;
+            if (l.isConnected()) {
+                return l.sendFromElsewhere(command);
             }
         }
         return null;
