@@ -93,8 +93,8 @@ public final class RedisConnections {
 
     private static void notSupported(int value, String keyPath) {
         if (value != 0) {
-            throw new InvalidSpecException(keyPath, "not supported yet: Gatehouse multiplexes one connection per "
-                    + "Redis server; leave it unset or 0");
+            throw new InvalidSpecException(keyPath, "not supported yet: Gatehouse multiplexes its own connections "
+                    + "to a Redis server (one per event loop); leave it unset or 0");
         }
     }
 
