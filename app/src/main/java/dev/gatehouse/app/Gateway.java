@@ -11,6 +11,7 @@ import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.observability.AccessLog;
 import dev.gatehouse.observability.GatewayMetrics;
 import dev.gatehouse.observability.Logging;
+import dev.gatehouse.redis.RedisEventLoops;
 import dev.gatehouse.runtime.CompileOutcome;
 import dev.gatehouse.runtime.Compiler;
 import dev.gatehouse.runtime.ConfigWatcher;
@@ -71,6 +72,8 @@ public final class Gateway implements AutoCloseable {
         this.install = install;
         this.servers = ServerRuntime.create(Runtime.getRuntime().availableProcessors());
         this.upstreams = new Upstreams(servers.workerGroup());
+        // Redis connections made from here on run on the worker loops: a request's Redis call stays on its loop.
+        RedisEventLoops.offer(servers.workerGroup(), servers.socketChannelType());
         this.metrics = install.metrics() != null && install.metrics().prometheus() != null
                 ? GatewayMetrics.create(install.metrics().prometheus()) : null;
         this.accessLog = install.accessLog() != null ? AccessLog.open(install.accessLog()) : null;
@@ -233,6 +236,7 @@ public final class Gateway implements AutoCloseable {
         }
         upstreams.close();
         resources.close();
+        RedisEventLoops.withdraw(servers.workerGroup());
         if (accessLog != null) {
             accessLog.close();
         }

@@ -14,8 +14,10 @@ import java.util.function.Function;
  * names the same Redis holds its own {@code RedisConnection}; they all share one multiplexed Lettuce connection,
  * which is closed when the last holder closes. Keep it in {@code BuildContext.resource} so a reload keeps it.
  *
- * <p>Calls never block: each returns a future that Lettuce completes on its own threads, so a caller on an
- * event loop must hop back to its loop. While Redis is unreachable, calls fail at once with
+ * <p>Calls never block: each returns a future that Lettuce completes on the connection's I/O thread. When the
+ * gateway's worker loops are on offer ({@link RedisEventLoops}) and the call is made on a worker loop, that is the
+ * caller's own loop (check {@code inEventLoop()} before hopping); otherwise it is one of Lettuce's threads, and a
+ * caller on an event loop must hop back to its loop. While Redis is unreachable, calls fail at once with
  * {@link RedisUnavailableException} (commands are not queued); a call that gets no reply within the spec's
  * {@code writeTimeout + readTimeout} fails with Lettuce's {@code RedisCommandTimeoutException}. The connection
  * reconnects by itself.
@@ -41,12 +43,14 @@ public final class RedisConnection implements AutoCloseable {
      * @return the reply; failed with {@link RedisUnavailableException} while not connected
      */
     public <T> CompletableFuture<T> call(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
-        RedisAsyncCommands<byte[], byte[]> commands = closed.get() ? null : shared.commands();
-        if (commands == null) {
+        if (closed.get()) {
             return CompletableFuture.failedFuture(new RedisUnavailableException("redis is not connected"));
         }
         try {
-            return command.apply(commands).toCompletableFuture();
+            RedisFuture<T> sent = shared.send(command);
+            return sent == null
+                    ? CompletableFuture.failedFuture(new RedisUnavailableException("redis is not connected"))
+                    : sent.toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -64,18 +68,40 @@ public final class RedisConnection implements AutoCloseable {
      * @return the result
      */
     public <T> CompletableFuture<T> eval(RedisScript script, ScriptOutputType type, String[] keys, String... args) {
-        byte[][] k = utf8(keys);
-        byte[][] a = utf8(args);
-        CompletableFuture<T> first = call(c -> c.evalsha(script.sha(), type, k, a));
-        return first.handle((v, e) -> {
+        return eval(script, type, utf8(keys), utf8(args));
+    }
+
+    /**
+     * Runs a script in one round trip, with keys and arguments already encoded (callers on the request path
+     * encode their constant arguments once).
+     *
+     * @param script the script
+     * @param type   how to read its result (Lettuce's output type)
+     * @param keys   its {@code KEYS}, encoded; not modified
+     * @param args   its {@code ARGV}, encoded; not modified
+     * @param <T>    the result type
+     * @return the result
+     */
+    public <T> CompletableFuture<T> eval(RedisScript script, ScriptOutputType type, byte[][] keys, byte[][] args) {
+        CompletableFuture<T> first = call(c -> c.evalsha(script.sha(), type, keys, args));
+        // One dependent future, not handle + thenCompose: this runs once per rate-limited request.
+        CompletableFuture<T> out = new CompletableFuture<>();
+        first.whenComplete((v, e) -> {
             if (e == null) {
-                return CompletableFuture.completedFuture(v);
+                out.complete(v);
+            } else if (isNoScript(e)) {
+                this.<T>call(c -> c.eval(script.source(), type, keys, args)).whenComplete((v2, e2) -> {
+                    if (e2 == null) {
+                        out.complete(v2);
+                    } else {
+                        out.completeExceptionally(e2);
+                    }
+                });
+            } else {
+                out.completeExceptionally(e);
             }
-            if (isNoScript(e)) {
-                return this.<T>call(c -> c.eval(script.source(), type, k, a));
-            }
-            return CompletableFuture.<T>failedFuture(e);
-        }).thenCompose(Function.identity());
+        });
+        return out;
     }
 
     /** Gives the connection back; the last holder's close closes it. Idempotent. */

@@ -14,11 +14,12 @@ import java.util.Map;
  * <pre>
  *  factory:  RedisSpec s = RedisConnections.validate(spec.redis(), "redis");
  *            RedisConnection c = ctx.resource("redis", s, () -&gt; RedisConnections.acquire(s, ctx.baseDir()));
- *  request:  c.eval(script, type, keys, args) ─▶ CompletableFuture (completed on a Lettuce thread)
+ *  request:  c.eval(script, type, keys, args) ─▶ CompletableFuture (completed on the connection's I/O thread)
  * </pre>
  *
- * <p>Lettuce runs on its own small thread pools (two I/O threads, two computation threads), shared by all
- * connections and stopped when the last connection closes.
+ * <p>In a running gateway the connections run on the gateway's worker loops, one per loop
+ * ({@link RedisEventLoops}); otherwise on Lettuce's own small I/O pool (two threads). Timers, reconnect delays
+ * and Lettuce's computation pool (two threads) are shared by all connections and stopped with the last one.
  */
 public final class RedisConnections {
     private static final Map<SharedClient.Key, SharedClient> CLIENTS = new HashMap<>();
@@ -92,8 +93,8 @@ public final class RedisConnections {
 
     private static void notSupported(int value, String keyPath) {
         if (value != 0) {
-            throw new InvalidSpecException(keyPath, "not supported yet: Gatehouse multiplexes one connection per "
-                    + "Redis server; leave it unset or 0");
+            throw new InvalidSpecException(keyPath, "not supported yet: Gatehouse multiplexes its own connections "
+                    + "to a Redis server (one per event loop); leave it unset or 0");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.redis.internal;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,21 @@ final class LettuceResources {
         }
         users++;
         return resources;
+    }
+
+    /**
+     * Resources for a client whose connection runs on a loop Lettuce does not own. Shares the computation pool,
+     * the timer and the event bus of {@code shared} (provided components are never shut down by Lettuce), so
+     * shutting these down stops nothing of the shared ones; the caller must shut them down with the client.
+     */
+    static ClientResources onLoop(ClientResources shared, EventLoop loop) {
+        return DefaultClientResources.builder()
+                .eventLoopGroupProvider(new FixedLoopProvider(loop))
+                .eventExecutorGroup(shared.eventExecutorGroup())
+                .timer(shared.timer())
+                .eventBus(shared.eventBus())
+                .reconnectDelay(RECONNECT_DELAY)
+                .build();
     }
 
     static synchronized void release() {

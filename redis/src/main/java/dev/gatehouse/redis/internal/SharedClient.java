@@ -2,61 +2,75 @@ package dev.gatehouse.redis.internal;
 
 import dev.gatehouse.core.spi.InvalidSpecException;
 import dev.gatehouse.redis.RedisSpec;
-import io.lettuce.core.RedisClient;
+import dev.gatehouse.redis.RedisEventLoops;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Transports;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * One Lettuce client and its single multiplexed connection, shared by every holder of the same Redis. The first
- * connect is retried in the background until it succeeds; after that Lettuce's auto-reconnect takes over.
+ * The connections to one Redis, shared by every holder of the same Redis. With the gateway's worker loops on
+ * offer ({@link RedisEventLoops}), one connection (a {@link Lane}) per worker loop, registered on that loop, so a
+ * call made on a loop is written and answered there; otherwise one multiplexed connection on Lettuce's own threads.
  * Commands are rejected (not queued) while disconnected, so callers learn at once that Redis is away.
  */
 public final class SharedClient {
-    private static final Logger LOG = Logger.getLogger(SharedClient.class.getName());
-    private static final long FIRST_RETRY_MILLIS = 200;
-    private static final long MAX_RETRY_MILLIS = 5_000;
-
     /**
-     * What makes two connections the same: the spec with defaults, and where relative TLS files resolve.
+     * What makes two connections the same: the spec with defaults, where relative TLS files resolve, and the
+     * loops they run on.
      *
      * @param spec    the normalised spec
      * @param baseDir the base directory when TLS files are named, else null
+     * @param loops   the worker loops on offer, or null for Lettuce's own threads
      */
-    public record Key(RedisSpec spec, Path baseDir) {
+    public record Key(RedisSpec spec, Path baseDir, RedisEventLoops.Offer loops) {
         /**
          * @param spec    the normalised spec
          * @param baseDir the middleware's base directory
-         * @return the key
+         * @return the key, with the loops on offer now
          */
         public static Key of(RedisSpec spec, Path baseDir) {
-            return new Key(spec, spec.tls() == null ? null : baseDir);
+            return new Key(spec, spec.tls() == null ? null : baseDir, usable(RedisEventLoops.current()));
+        }
+
+        /** Loops whose transport is not the one Lettuce picks cannot take its channels. */
+        private static RedisEventLoops.Offer usable(RedisEventLoops.Offer offer) {
+            return offer != null && offer.channelType() == Transports.socketChannelClass() ? offer : null;
         }
     }
 
     private final Key key;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final RedisURI uri;
-    private final String endpoint;
-    private volatile StatefulRedisConnection<byte[], byte[]> connection;
-    private volatile boolean shutdown;
+    private final Lane[] lanes;
     private int holders;
 
     private SharedClient(Key key, ClientResources resources) {
         this.key = key;
-        this.resources = resources;
         RedisSpec s = key.spec();
-        this.endpoint = s.endpoints().getFirst();
-        this.uri = ClientSettings.uri(s, endpoint);
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientSettings.options(s, key.baseDir()));
+        String endpoint = s.endpoints().getFirst();
+        RedisURI uri = ClientSettings.uri(s, endpoint);
+        List<Lane> made = new ArrayList<>();
+        if (key.loops() == null) {
+            made.add(new Lane(null, resources, uri, endpoint, true));
+        } else {
+            for (EventExecutor e : key.loops().loops()) {
+                EventLoop loop = (EventLoop) e;
+                made.add(new Lane(loop, LettuceResources.onLoop(resources, loop), uri, endpoint, made.isEmpty()));
+            }
+        }
+        this.lanes = made.toArray(Lane[]::new);
+        ClientOptions options = ClientSettings.options(s, key.baseDir());
+        for (Lane l : lanes) {
+            l.client().setOptions(options);
+        }
     }
 
     /**
@@ -67,7 +81,9 @@ public final class SharedClient {
      */
     public static SharedClient start(Key key) {
         SharedClient c = new SharedClient(key, LettuceResources.retain());
-        c.connect(FIRST_RETRY_MILLIS);
+        for (Lane l : c.lanes) {
+            l.start();
+        }
         return c;
     }
 
@@ -117,62 +133,45 @@ public final class SharedClient {
         return --holders == 0;
     }
 
-    /** @return true while the connection is up */
+    /** @return true while every connection is up */
     public boolean isConnected() {
-        StatefulRedisConnection<byte[], byte[]> c = connection;
-        return c != null && c.isOpen();
+        for (Lane l : lanes) {
+            if (!l.isConnected()) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** @return the async commands while connected, else null */
-    public RedisAsyncCommands<byte[], byte[]> commands() {
-        StatefulRedisConnection<byte[], byte[]> c = connection;
-        return c != null && c.isOpen() ? c.async() : null;
+    /**
+     * Sends one command on the calling loop's connection; off the worker loops, on the first connection that is
+     * up.
+     *
+     * @param command issues the command
+     * @param <T>     the reply type
+     * @return the reply, or null while not connected
+     */
+    public <T> RedisFuture<T> send(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        for (Lane l : lanes) {
+            if (l.onLoop()) {
+                return l.sendOnLoop(command);
+            }
+        }
+        for (Lane l : lanes) {
+            if (l.isConnected()) {
+                return l.sendFromElsewhere(command);
+            }
+        }
+        return null;
     }
 
-    /** Closes the connection and the client, and lets go of the shared threads. */
+    /** Closes the connections and the clients, and lets go of the shared threads. */
     public void shutdown() {
-        shutdown = true;
-        // The client closes its connection itself.
-        connection = null;
-        client.shutdownAsync(0, 2, TimeUnit.SECONDS).whenComplete((v, e) -> LettuceResources.release());
-    }
-
-    private void connect(long retryMillis) {
-        if (shutdown) {
-            return;
+        CompletableFuture<?>[] closing = new CompletableFuture<?>[lanes.length];
+        for (int i = 0; i < lanes.length; i++) {
+            closing[i] = lanes[i].shutdown();
         }
-        client.connectAsync(ByteArrayCodec.INSTANCE, uri).whenComplete((c, e) -> {
-            if (e == null) {
-                connected(c);
-                return;
-            }
-            if (retryMillis == FIRST_RETRY_MILLIS) {
-                // Once, not per retry; the cause names the endpoint, never the password.
-                LOG.log(Level.WARNING, "redis at {0} is unreachable, retrying in the background: {1}",
-                        new Object[] {endpoint, rootMessage(e)});
-            }
-            if (!shutdown) {
-                resources.eventExecutorGroup().schedule(() -> connect(Math.min(retryMillis * 2, MAX_RETRY_MILLIS)),
-                        retryMillis, TimeUnit.MILLISECONDS);
-            }
-        });
-    }
-
-    private void connected(StatefulRedisConnection<byte[], byte[]> c) {
-        if (shutdown) {
-            c.closeAsync();
-            return;
-        }
-        connection = c;
-        LOG.log(Level.INFO, "redis at {0} connected", endpoint);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        CompletableFuture.allOf(closing).whenComplete((v, e) -> LettuceResources.release());
     }
 
     /**

@@ -20,7 +20,8 @@ import dev.gatehouse.traffic.source.SourceExtractor;
  *                     allowed: next (maybe after a short hold) + RateLimit-* headers;  refused: 429
  * </pre>
  *
- * <p>A store answer completes on a store thread; the exchange continues on its own event loop.
+ * <p>A store answer completes on the store connection's thread: in a running gateway that is the request's own
+ * event loop (the connection lives there), and the exchange continues at once; otherwise it hops to its loop.
  */
 public final class LimitMiddleware implements Middleware {
     private final String kind;

@@ -21,9 +21,8 @@ final class RedisTokenBuckets implements SharedLimiter {
 
     private final RedisConnection redis;
     private final String keyPrefix;
-    private final String intervalMicros;
-    private final String burst;
-    private final String maxDelayMicros;
+    /** The script's ARGV (interval, burst, longest hold), encoded once: the same for every request. */
+    private final byte[][] args;
 
     /**
      * @param redis          the connection
@@ -35,16 +34,19 @@ final class RedisTokenBuckets implements SharedLimiter {
     RedisTokenBuckets(RedisConnection redis, String middleware, long intervalNanos, long burst, long maxDelayNanos) {
         this.redis = redis;
         this.keyPrefix = "gatehouse:ratelimit:{" + middleware + "}:";
-        this.intervalMicros = Long.toString(Math.max(1, intervalNanos / MICRO));
-        this.burst = Long.toString(burst);
-        this.maxDelayMicros = Long.toString(maxDelayNanos / MICRO);
+        this.args = new byte[][] {
+            ascii(Math.max(1, intervalNanos / MICRO)), ascii(burst), ascii(maxDelayNanos / MICRO)};
     }
 
     @Override
     public CompletableFuture<Reservation> reserve(String source) {
-        CompletableFuture<List<Object>> reply = redis.eval(SCRIPT, ScriptOutputType.MULTI,
-                new String[] {keyPrefix + source}, intervalMicros, burst, maxDelayMicros);
+        byte[][] keys = {(keyPrefix + source).getBytes(StandardCharsets.UTF_8)};
+        CompletableFuture<List<Object>> reply = redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, args);
         return reply.thenApply(RedisTokenBuckets::toReservation);
+    }
+
+    private static byte[] ascii(long n) {
+        return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
     }
 
     static Reservation toReservation(List<Object> reply) {

@@ -9,7 +9,8 @@ public interface SharedLimiter {
      * Takes one unit for a source.
      *
      * @param source the source key
-     * @return the decision, completed on a store thread; failed when the store is unreachable or slow
+     * @return the decision, completed on a store thread (in a running gateway, the caller's own event loop); failed
+     *         when the store is unreachable or slow
      */
     CompletableFuture<Reservation> reserve(String source);
 }
