@@ -28,6 +28,7 @@ public final class RequestContext {
     private String errorDetail;
     private Object[] attrs = NO_ATTRS;
     private List<Runnable> onComplete;
+    private String clientIp;
 
     /**
      * Creates a context.
@@ -40,6 +41,23 @@ public final class RequestContext {
      */
     public RequestContext(EventLoop eventLoop, ByteBufAllocator alloc, InetSocketAddress clientAddress,
                           String entryPoint, boolean secure) {
+        this(eventLoop, alloc, clientAddress, null, entryPoint, secure);
+    }
+
+    /**
+     * Creates a context whose client IP text the server already has (it keeps one per connection, so the
+     * address is not formatted again for every request).
+     *
+     * @param eventLoop     the event loop that owns the exchange
+     * @param alloc         the allocator for buffers
+     * @param clientAddress the TCP peer
+     * @param clientIp      the peer's IP as text (IPv6 compressed, as Go writes it), or null to derive it
+     * @param entryPoint    the entry point's name
+     * @param secure        true when the client connection is TLS
+     */
+    public RequestContext(EventLoop eventLoop, ByteBufAllocator alloc, InetSocketAddress clientAddress,
+                          String clientIp, String entryPoint, boolean secure) {
+        this.clientIp = clientIp;
         this.eventLoop = eventLoop;
         this.alloc = alloc;
         this.clientAddress = clientAddress;
@@ -65,7 +83,12 @@ public final class RequestContext {
 
     /** @return the TCP peer's IP as text, without port */
     public String clientIp() {
-        return clientAddress == null ? "" : clientAddress.getAddress().getHostAddress();
+        String ip = clientIp;
+        if (ip == null) {
+            ip = clientAddress == null ? "" : io.netty.util.NetUtil.toAddressString(clientAddress.getAddress());
+            clientIp = ip;
+        }
+        return ip;
     }
 
     /** @return the entry point's name */

@@ -17,8 +17,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
@@ -43,6 +45,7 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
     private final ListenerConfig cfg;
     private final boolean h2;
     private final boolean secure;
+    private String peerIp;
     private Channel ch;
     private Http1Timers timers;
     private Exchange current;
@@ -102,6 +105,16 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
         }
     }
 
+    /** The peer's IP as text, formatted once per connection rather than once per request. */
+    private String peerIp() {
+        String ip = peerIp;
+        if (ip == null) {
+            ip = NetUtil.toAddressString(((InetSocketAddress) ch.remoteAddress()).getAddress());
+            peerIp = ip;
+        }
+        return ip;
+    }
+
     private void onHead(HttpRequest r) {
         if (timers != null) {
             timers.headReceived();
@@ -113,7 +126,7 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
         }
         Exchange ex;
         try {
-            ex = RequestPreparer.prepare(r, cfg, ch, h2, secure, new RequestFlowFactory());
+            ex = RequestPreparer.prepare(r, cfg, ch, peerIp(), h2, secure, new RequestFlowFactory());
         } catch (Rejection e) {
             reject(r, e.status(), e.getMessage());
             return;

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ final class RequestPreparer {
      * @return the exchange, its request ready for the handler
      * @throws Rejection when the request must be refused
      */
-    static Exchange prepare(HttpRequest r, ListenerConfig cfg, Channel ch, boolean h2, boolean secure,
+    static Exchange prepare(HttpRequest r, ListenerConfig cfg, Channel ch, String ip, boolean h2, boolean secure,
                             HttpBridge.RequestFlowFactory flows) {
         RequestChecks.validate(r, !h2);
         HttpHeaders headers = r.headers();
@@ -86,7 +85,6 @@ final class RequestPreparer {
             removeHttp2Extensions(headers);
         }
         InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
-        String ip = NetUtil.toAddressString(peer.getAddress());
         if (HeaderRewriter.hasWatched(headers)) {
             HeaderRewriter.removeHopByHop(headers, upgrade);
             HeaderRewriter.applyForwarded(headers, cfg.trusts(peer.getAddress()), ip, secure, websocket, authority,
@@ -95,7 +93,7 @@ final class RequestPreparer {
             HeaderRewriter.setForwarded(headers, ip, secure, websocket, authority, cfg.serverName());
         }
 
-        RequestContext rc = new RequestContext(ch.eventLoop(), ch.alloc(), peer, cfg.name(), secure);
+        RequestContext rc = new RequestContext(ch.eventLoop(), ch.alloc(), peer, ip, cfg.name(), secure);
         rc.normalizedPath(path.decodedPath());
         String protocol = h2 ? "HTTP/2.0" : r.protocolVersion().text();
         Exchange ex = new Exchange(rc, r.method().name(), authority, target, protocol, received, upgrade,
