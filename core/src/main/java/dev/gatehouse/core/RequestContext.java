@@ -66,6 +66,21 @@ public final class RequestContext {
         this.startNanos = System.nanoTime();
     }
 
+    /**
+     * Runs a task on the exchange's event loop: now when already there (or when there is none, in tests),
+     * else queued to it. Asynchronous work (a Redis reply, a cache fill) comes back through here.
+     *
+     * @param task the task
+     */
+    public void runOnLoop(Runnable task) {
+        EventLoop loop = eventLoop;
+        if (loop == null || loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
     /** @return the event loop that owns the exchange */
     public EventLoop eventLoop() {
         return eventLoop;

@@ -175,7 +175,29 @@ public final class PolicyExpression {
      * @return the outcome
      */
     public Outcome evaluate(RequestContext ctx, HttpRequest req) {
-        Object v = eval(new RequestActivation(ctx, req));
+        return evaluate(variables(ctx, req));
+    }
+
+    /**
+     * The variables of one request, to evaluate several expressions over it: what one expression reads (the
+     * headers joined, the query parsed, the claims converted) is then read once for all of them.
+     *
+     * @param ctx the exchange's context
+     * @param req the request
+     * @return the variables; use them only for this request, on its event loop
+     */
+    public static Variables variables(RequestContext ctx, HttpRequest req) {
+        return new Variables(new RequestActivation(ctx, req));
+    }
+
+    /**
+     * Like {@link #evaluate(RequestContext, HttpRequest)}, over variables shared with other expressions.
+     *
+     * @param vars the request's variables
+     * @return the outcome
+     */
+    public Outcome evaluate(Variables vars) {
+        Object v = eval(vars.activation);
         if (v instanceof Boolean b) {
             return b ? Outcome.TRUE : Outcome.FALSE;
         }
@@ -231,5 +253,14 @@ public final class PolicyExpression {
     @Override
     public String toString() {
         return "PolicyExpression(" + source + ")";
+    }
+
+    /** One request's variables, built lazily and shared by the expressions evaluated over it. */
+    public static final class Variables {
+        private final RequestActivation activation;
+
+        private Variables(RequestActivation activation) {
+            this.activation = activation;
+        }
     }
 }

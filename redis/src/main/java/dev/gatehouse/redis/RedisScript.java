@@ -28,4 +28,22 @@ public record RedisScript(String source, String sha) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
         }
     }
+
+    /**
+     * Reads a script shipped as a class-path resource next to a class.
+     *
+     * @param anchor the class the resource name is relative to
+     * @param name   the resource, such as {@code token-bucket.lua}
+     * @return the script with its digest
+     */
+    public static RedisScript fromResource(Class<?> anchor, String name) {
+        try (java.io.InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -83,7 +83,7 @@ public final class CacheExchange {
             return decide(f.isCompletedExceptionally() ? List.of() : f.join(), mayCollapse);
         }
         HttpResponse out = HttpResponse.pending();
-        f.whenComplete((v, e) -> Responses.onLoop(ctx,
+        f.whenComplete((v, e) -> ctx.runOnLoop(
                 () -> out.completeWith(decide(e == null ? v : List.of(), mayCollapse))));
         return out;
     }
@@ -151,7 +151,7 @@ public final class CacheExchange {
         AtomicBoolean resumed = new AtomicBoolean();
         Runnable resume = () -> {
             if (resumed.compareAndSet(false, true)) {
-                Responses.onLoop(ctx, () -> waiting.completeWith(start(false)));
+                ctx.runOnLoop(() -> waiting.completeWith(start(false)));
             }
         };
         Collapser.Flight flight = s.collapser().leadOrWait(key, resume);
@@ -166,7 +166,7 @@ public final class CacheExchange {
 
     private HttpResponse fetch(String label, Collapser.Flight flight) {
         long requestTime = s.clock().millis();
-        HttpHeaders asReceived = new DefaultHttpHeaders().set(req.headers());
+        HttpHeaders asReceived = receivedIfStorable(req.headers());
         HttpResponse resp;
         try {
             resp = next.handle(ctx, req);
@@ -181,7 +181,8 @@ public final class CacheExchange {
     /**
      * A fetched response: stored while it streams when it may be, and labelled.
      *
-     * @param asReceived the request's fields as the cache received them (inner middlewares may change them)
+     * @param asReceived the request's fields as the cache received them (inner middlewares may change them); null
+     *                   when nothing can be stored (HEAD, {@code no-store})
      */
     private void fetched(HttpResponse r, long requestTime, HttpHeaders asReceived, String label,
                          Collapser.Flight flight) {
@@ -202,6 +203,14 @@ public final class CacheExchange {
         count(label);
     }
 
+    /**
+     * A copy of the request's fields for the secondary key, taken only when the response may be stored: the
+     * copy is read nowhere else.
+     */
+    private HttpHeaders receivedIfStorable(HttpHeaders h) {
+        return head || requestNoStore ? null : new DefaultHttpHeaders().set(h);
+    }
+
     private void land(Collapser.Flight flight) {
         if (flight != null) {
             s.collapser().land(key, flight);
@@ -211,7 +220,7 @@ public final class CacheExchange {
     /** §4.3.1: the stored validators go upstream in place of the client's own; its own are answered here. */
     private HttpResponse revalidate(StoredResponse entry) {
         HttpHeaders h = req.headers();
-        HttpHeaders asReceived = new DefaultHttpHeaders().set(h);
+        HttpHeaders asReceived = receivedIfStorable(h);
         HttpHeaders clients = new DefaultHttpHeaders();
         clients.set(HttpHeaderNames.IF_NONE_MATCH, h.getAll(HttpHeaderNames.IF_NONE_MATCH));
         clients.set(HttpHeaderNames.IF_MODIFIED_SINCE, h.getAll(HttpHeaderNames.IF_MODIFIED_SINCE));

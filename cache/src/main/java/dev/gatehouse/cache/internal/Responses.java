@@ -2,8 +2,6 @@ package dev.gatehouse.cache.internal;
 
 import dev.gatehouse.core.Body;
 import dev.gatehouse.core.HttpResponse;
-import dev.gatehouse.core.RequestContext;
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -136,20 +134,5 @@ public final class Responses {
         HttpResponse r = HttpResponse.text(504, "Gateway Timeout");
         r.headers().set(CACHE_STATUS, status);
         return r;
-    }
-
-    /**
-     * Runs a task on the exchange's event loop: now when already there (or when there is none, in tests).
-     *
-     * @param ctx  the exchange
-     * @param task the task
-     */
-    public static void onLoop(RequestContext ctx, Runnable task) {
-        EventLoop loop = ctx.eventLoop();
-        if (loop == null || loop.inEventLoop()) {
-            task.run();
-        } else {
-            loop.execute(task);
-        }
     }
 }

@@ -24,6 +24,9 @@ import java.util.concurrent.CompletionStage;
  * </pre>
  */
 final class AuthAnyOfMiddleware extends AuthenticationMiddleware {
+    /** The result for a request without credentials where anonymous access is allowed; immutable, so shared. */
+    private static final AuthResult ANONYMOUS = new AuthResult.Success(Consumer.anonymous(), null);
+
     private final List<Authenticator> authenticators;
     private final boolean anonymous;
 
@@ -62,7 +65,7 @@ final class AuthAnyOfMiddleware extends AuthenticationMiddleware {
         if (failure != null) {
             return failure;
         }
-        return anonymous ? new AuthResult.Success(Consumer.anonymous(), null) : AuthResult.ABSENT;
+        return anonymous ? ANONYMOUS : AuthResult.ABSENT;
     }
 
     private CompletionStage<AuthResult> resume(CompletionStage<AuthResult> stage, int next,

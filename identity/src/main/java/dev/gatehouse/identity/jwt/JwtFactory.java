@@ -58,9 +58,10 @@ public final class JwtFactory implements MiddlewareFactory<JwtSpec> {
             throw new InvalidSpecException("issuers", "an issuer given as a plain string is verified with the"
                     + " top-level key; set signingSecret, publicKey, jwksFile or jwksUrl");
         }
+        ConsumerMapping mapping = mapping(spec);
         TokenVerifier verifier = new TokenVerifier(byIssuer, fallback, leewaySeconds(spec.leeway()),
-                maxTokenBytes(spec.maxTokenBytes()), claimsCheck(spec.claims()));
-        return new JwtMiddleware(verifier, mapping(spec), forwardHeaders(spec.forwardHeaders()), queryKey(spec),
+                maxTokenBytes(spec.maxTokenBytes()), claimsCheck(spec.claims()), mapping);
+        return new JwtMiddleware(verifier, forwardHeaders(spec.forwardHeaders()), queryKey(spec),
                 forwardAuthorization(spec));
     }
 

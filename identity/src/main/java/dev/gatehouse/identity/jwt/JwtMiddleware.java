@@ -1,6 +1,5 @@
 package dev.gatehouse.identity.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.core.Consumer;
 import dev.gatehouse.core.HttpRequest;
 import dev.gatehouse.core.HttpResponse;
@@ -26,15 +25,13 @@ import java.util.concurrent.CompletionException;
  */
 final class JwtMiddleware extends AuthenticationMiddleware {
     private final TokenVerifier verifier;
-    private final ConsumerMapping mapping;
     private final Map<String, String> forwardHeaders;
     private final String queryKey;
     private final boolean forwardAuthorization;
 
-    JwtMiddleware(TokenVerifier verifier, ConsumerMapping mapping, Map<String, String> forwardHeaders,
+    JwtMiddleware(TokenVerifier verifier, Map<String, String> forwardHeaders,
                   String queryKey, boolean forwardAuthorization) {
         this.verifier = verifier;
-        this.mapping = mapping;
         this.forwardHeaders = Map.copyOf(forwardHeaders);
         this.queryKey = queryKey;
         this.forwardAuthorization = forwardAuthorization;
@@ -54,7 +51,7 @@ final class JwtMiddleware extends AuthenticationMiddleware {
 
     private AuthResult decideOn(BearerToken token, Verdict verdict) {
         return switch (verdict) {
-            case Verdict.Valid v -> success(token, v.claims());
+            case Verdict.Valid v -> success(token, v.consumer());
             case Verdict.Invalid i -> invalid(i.reason());
             case Verdict.Forbidden f -> new AuthResult.Failure("jwt: " + f.reason(), JwtMiddleware::forbidden);
             case Verdict.AwaitKeys a -> new AuthResult.Pending(a.keys().handle((keys, err) -> afterKeys(token, err)));
@@ -74,8 +71,7 @@ final class JwtMiddleware extends AuthenticationMiddleware {
         return decideOn(token, v);
     }
 
-    private AuthResult success(BearerToken token, JWTClaimsSet claims) {
-        Consumer consumer = mapping.toConsumer(claims);
+    private AuthResult success(BearerToken token, Consumer consumer) {
         if (consumer == null) {
             return invalid("no claim names the caller");
         }

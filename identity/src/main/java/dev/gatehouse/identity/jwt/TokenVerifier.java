@@ -29,6 +29,7 @@ final class TokenVerifier {
     private final long leewaySeconds;
     private final int maxTokenBytes;
     private final ClaimsCheck claimsCheck;
+    private final ConsumerMapping mapping;
     private final VerifiedTokens verified = new VerifiedTokens(10_000);
 
     /**
@@ -40,6 +41,20 @@ final class TokenVerifier {
      */
     TokenVerifier(Map<String, TrustedIssuer> byIssuer, TrustedIssuer fallback, long leewaySeconds,
                   int maxTokenBytes, ClaimsCheck claimsCheck) {
+        this(byIssuer, fallback, leewaySeconds, maxTokenBytes, claimsCheck, null);
+    }
+
+    /**
+     * @param byIssuer      entries chosen by exact {@code iss}
+     * @param fallback      the entry for other tokens, or null
+     * @param leewaySeconds allowed clock skew
+     * @param maxTokenBytes longest token accepted
+     * @param claimsCheck   the claims expression, or null
+     * @param mapping       how claims name the Consumer, or null for verdicts without one
+     */
+    TokenVerifier(Map<String, TrustedIssuer> byIssuer, TrustedIssuer fallback, long leewaySeconds,
+                  int maxTokenBytes, ClaimsCheck claimsCheck, ConsumerMapping mapping) {
+        this.mapping = mapping;
         this.byIssuer = Map.copyOf(byIssuer);
         this.fallback = fallback;
         this.leewaySeconds = leewaySeconds;
@@ -127,7 +142,7 @@ final class TokenVerifier {
         if (claimsCheck != null && !claimsCheck.test(claims)) {
             return new Verdict.Forbidden("claims check failed");
         }
-        return new Verdict.Valid(claims);
+        return new Verdict.Valid(claims, mapping == null ? null : mapping.toConsumer(claims));
     }
 
     /** Size, exactly three base64url segments, none empty: cheap checks before any parsing. */

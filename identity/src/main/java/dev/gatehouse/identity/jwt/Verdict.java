@@ -8,9 +8,11 @@ sealed interface Verdict {
     /**
      * The token is valid.
      *
-     * @param claims its verified claims
+     * @param claims   its verified claims
+     * @param consumer the caller they name, made once per verification and reused while the token is remembered;
+     *                 null when no claim names the caller
      */
-    record Valid(JWTClaimsSet claims) implements Verdict {
+    record Valid(JWTClaimsSet claims, dev.gatehouse.core.Consumer consumer) implements Verdict {
     }
 
     /**

@@ -25,7 +25,8 @@ final class Sealer {
     /** The shortest secret accepted, in bytes. */
     static final int MIN_SECRET_BYTES = 32;
 
-    private final SecretKey key;
+    private final DirectEncrypter encrypter;
+    private final DirectDecrypter decrypter;
     private final JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
             .compressionAlgorithm(CompressionAlgorithm.DEF).build();
 
@@ -45,9 +46,11 @@ final class Sealer {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(raw, "HmacSHA256"));
             byte[] derived = mac.doFinal(("gatehouse oidc " + purpose).getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(derived, "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+            SecretKey key = new SecretKeySpec(derived, "AES");
+            this.encrypter = new DirectEncrypter(key);
+            this.decrypter = new DirectDecrypter(key);
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("cannot derive the sealing key", e);
         }
     }
 
@@ -60,7 +63,7 @@ final class Sealer {
     String seal(Map<String, Object> payload) {
         try {
             JWEObject jwe = new JWEObject(header, new Payload(payload));
-            jwe.encrypt(new DirectEncrypter(key));
+            jwe.encrypt(encrypter);
             return jwe.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot seal", e);
@@ -83,7 +86,7 @@ final class Sealer {
                     || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())) {
                 return null;
             }
-            jwe.decrypt(new DirectDecrypter(key));
+            jwe.decrypt(decrypter);
             return jwe.getPayload().toJSONObject();
         } catch (ParseException | JOSEException | RuntimeException e) {
             return null;

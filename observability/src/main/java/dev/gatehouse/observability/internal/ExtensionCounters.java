@@ -65,10 +65,10 @@ public final class ExtensionCounters implements MetricsRegistry {
             if (values.length != labelNames.length) {
                 return;
             }
-            List<String> key = List.of(values);
-            LongAdder a = series.get(key);
+            // Look up through a view of the array (equal to the stored list): a copy only for a new series.
+            LongAdder a = series.get(Arrays.asList(values));
             if (a == null) {
-                a = series.computeIfAbsent(key, k -> new LongAdder());
+                a = series.computeIfAbsent(List.of(values), k -> new LongAdder());
             }
             a.increment();
         }

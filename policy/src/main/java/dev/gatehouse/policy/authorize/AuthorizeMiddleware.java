@@ -56,8 +56,9 @@ final class AuthorizeMiddleware implements Middleware {
 
     @Override
     public HttpResponse handle(RequestContext ctx, HttpRequest req, HttpHandler next) {
+        PolicyExpression.Variables vars = PolicyExpression.variables(ctx, req);
         for (AuthorizeRule rule : rules) {
-            PolicyExpression.Outcome outcome = rule.expression().evaluate(ctx, req);
+            PolicyExpression.Outcome outcome = rule.expression().evaluate(vars);
             if (outcome == PolicyExpression.Outcome.TRUE) {
                 return decide(ctx, req, next, rule.name(), rule.allows());
             }

@@ -17,10 +17,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
@@ -57,10 +55,18 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
     private boolean closed;
     private boolean rejected;
 
-    HttpBridge(ListenerConfig cfg, boolean h2, boolean secure) {
+    /**
+     * @param cfg    the listener's settings
+     * @param h2     whether this bridge serves one HTTP/2 stream
+     * @param secure whether the connection is TLS
+     * @param peerIp the connection's peer IP as text, formatted once per connection (HTTP/2 makes a bridge per
+     *               stream), or null to format it here on first use
+     */
+    HttpBridge(ListenerConfig cfg, boolean h2, boolean secure, String peerIp) {
         this.cfg = cfg;
         this.h2 = h2;
         this.secure = secure;
+        this.peerIp = peerIp;
     }
 
     @Override
@@ -109,7 +115,7 @@ final class HttpBridge extends ChannelInboundHandlerAdapter
     private String peerIp() {
         String ip = peerIp;
         if (ip == null) {
-            ip = NetUtil.toAddressString(((InetSocketAddress) ch.remoteAddress()).getAddress());
+            ip = Pipelines.peerIp(ch);
             peerIp = ip;
         }
         return ip;

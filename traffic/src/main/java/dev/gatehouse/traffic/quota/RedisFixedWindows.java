@@ -6,9 +6,6 @@ import dev.gatehouse.traffic.ratelimit.Reservation;
 import dev.gatehouse.traffic.ratelimit.SharedLimiter;
 import io.lettuce.core.ScriptOutputType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
@@ -17,7 +14,7 @@ import java.util.function.LongSupplier;
  * counter) per request. The window's start is part of the key, so a new window starts at zero on every gateway.
  */
 final class RedisFixedWindows implements SharedLimiter {
-    static final RedisScript SCRIPT = RedisScript.of(resource());
+    static final RedisScript SCRIPT = RedisScript.fromResource(RedisFixedWindows.class, "fixed-window.lua");
     /** Keeps a counter a little past its window, so gateways with slightly late clocks do not recreate it. */
     private static final long GRACE_SECONDS = 60;
 
@@ -44,16 +41,5 @@ final class RedisFixedWindows implements SharedLimiter {
                 new String[] {keyPrefix + w.startEpochSecond() + ":" + source},
                 Long.toString(w.endEpochSecond() + GRACE_SECONDS));
         return count.thenApply(n -> FixedWindows.decide(limit, n, w.nanosUntilEnd(now)));
-    }
-
-    private static String resource() {
-        try (InputStream in = RedisFixedWindows.class.getResourceAsStream("fixed-window.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource fixed-window.lua");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

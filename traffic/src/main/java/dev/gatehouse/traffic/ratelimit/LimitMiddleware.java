@@ -59,7 +59,7 @@ public final class LimitMiddleware implements Middleware {
             return proceed(ctx, req, next, local.reserve(source));
         }
         HttpResponse later = HttpResponse.pending();
-        shared.reserve(source).whenComplete((r, e) -> onLoop(ctx, () -> {
+        shared.reserve(source).whenComplete((r, e) -> ctx.runOnLoop(() -> {
             HttpResponse resp;
             try {
                 resp = decided(ctx, req, next, source, r, e);
@@ -107,14 +107,6 @@ public final class LimitMiddleware implements Middleware {
         } catch (RuntimeException e) {
             ctx.errorDetail(kind + ": " + e);
             return HttpResponse.text(500, "Internal Server Error");
-        }
-    }
-
-    private static void onLoop(RequestContext ctx, Runnable task) {
-        if (ctx.eventLoop() == null || ctx.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            ctx.eventLoop().execute(task);
         }
     }
 }

@@ -4,8 +4,6 @@ import dev.gatehouse.redis.RedisConnection;
 import dev.gatehouse.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * with Redis's clock; a bucket's key expires by itself once the bucket is full again.
  */
 final class RedisTokenBuckets implements SharedLimiter {
-    static final RedisScript SCRIPT = RedisScript.of(resource("token-bucket.lua"));
+    static final RedisScript SCRIPT = RedisScript.fromResource(RedisTokenBuckets.class, "token-bucket.lua");
     private static final long MICRO = 1_000L;
 
     private final RedisConnection redis;
@@ -62,16 +60,5 @@ final class RedisTokenBuckets implements SharedLimiter {
             return l;
         }
         throw new IllegalStateException("expected an integer from the token-bucket script, got " + o);
-    }
-
-    static String resource(String name) {
-        try (InputStream in = RedisTokenBuckets.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -40,7 +40,8 @@ public final class StoreHealth {
 
     /** The store answered. */
     public void answered() {
-        if (down.compareAndSet(true, false)) {
+        // Read before swapping: a failed compare-and-set still takes the line from every other core.
+        if (down.get() && down.compareAndSet(true, false)) {
             LOG.log(Level.INFO, "{0}: redis store is back; limits are shared again", middleware);
         }
     }
@@ -51,7 +52,7 @@ public final class StoreHealth {
      * @param cause why
      */
     public void failed(Throwable cause) {
-        if (down.compareAndSet(false, true)) {
+        if (!down.get() && down.compareAndSet(false, true)) {
             String then = mode == FailureMode.OPEN ? "limiting in-process with the same limits"
                     : "refusing requests with 503";
             LOG.log(Level.WARNING, "{0}: redis store is down ({1}); {2}",
