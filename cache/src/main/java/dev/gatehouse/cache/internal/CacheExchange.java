@@ -12,8 +12,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One cacheable GET or HEAD through the cache.
@@ -149,8 +151,14 @@ public final class CacheExchange {
         }
         HttpResponse waiting = HttpResponse.pending();
         AtomicBoolean resumed = new AtomicBoolean();
+        // The give-up timer is cancelled once the leader lands, so a herd of waiters holds no timers.
+        AtomicReference<Future<?>> timer = new AtomicReference<>();
         Runnable resume = () -> {
             if (resumed.compareAndSet(false, true)) {
+                Future<?> t = timer.get();
+                if (t != null) {
+                    t.cancel(false);
+                }
                 ctx.runOnLoop(() -> waiting.completeWith(start(false)));
             }
         };
@@ -159,7 +167,10 @@ public final class CacheExchange {
             return fetch(label, flight);
         }
         if (ctx.eventLoop() != null) {
-            ctx.eventLoop().schedule(resume, COLLAPSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            timer.set(ctx.eventLoop().schedule(resume, COLLAPSE_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+            if (resumed.get()) {
+                timer.get().cancel(false);
+            }
         }
         return waiting;
     }

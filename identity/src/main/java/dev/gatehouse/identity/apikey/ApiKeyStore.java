@@ -1,9 +1,8 @@
 package dev.gatehouse.identity.apikey;
 
 import dev.gatehouse.core.Consumer;
-import java.nio.charset.StandardCharsets;
+import dev.gatehouse.identity.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Map;
  * map first reveals at most something about a SHA-256 output, never about a key.
  */
 final class ApiKeyStore {
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ApiKeyStore::sha256);
     private final Map<DigestKey, Stored> byDigest;
 
     /**
@@ -48,9 +46,7 @@ final class ApiKeyStore {
      * @return the consumer, or null when the key is not accepted
      */
     Consumer find(byte[] presented) {
-        MessageDigest md = SHA256.get();
-        md.reset();
-        byte[] digest = md.digest(presented);
+        byte[] digest = Digests.sha256(presented);
         Stored s = byDigest.get(DigestKey.of(digest));
         return s != null && MessageDigest.isEqual(s.digest(), digest) ? s.consumer() : null;
     }
@@ -60,14 +56,6 @@ final class ApiKeyStore {
      * @return its SHA-256 digest in lower-case hex
      */
     static String hex(String key) {
-        return HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return Digests.sha256Hex(key);
     }
 }

@@ -6,10 +6,12 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the request to the authentication server, with Traefik's header rules.
@@ -67,7 +69,7 @@ final class AuthRequests {
     }
 
     private static Map<String, List<String>> copied(ForwardAuthSettings s, HttpHeaders in) {
-        List<String> dropped = new ArrayList<>();
+        Set<String> dropped = new HashSet<>();
         for (String connection : in.getAll("Connection")) {
             for (String token : connection.split(",")) {
                 dropped.add(token.trim().toLowerCase(Locale.ROOT));

@@ -45,7 +45,7 @@ public final class ForwardAuthFactory implements MiddlewareFactory<ForwardAuthSp
         AuthClient client = ctx.resource("client", spec.tls(),
                 () -> new AuthClient(ClientTls.context(spec.tls(), ctx.baseDir())));
         ForwardAuthSettings settings = new ForwardAuthSettings(address, Boolean.TRUE.equals(spec.trustForwardHeader()),
-                canonical(spec.authResponseHeaders()), regex, canonical(spec.authRequestHeaders()),
+                canonical(spec.authResponseHeaders()), regex, Set.copyOf(canonical(spec.authRequestHeaders())),
                 Set.copyOf(orEmpty(spec.addAuthCookiesToResponse())), Boolean.TRUE.equals(spec.forwardBody()),
                 maxBody, blankToNull(spec.headerField()), Boolean.TRUE.equals(spec.preserveLocationHeader()),
                 Boolean.TRUE.equals(spec.preserveRequestMethod()), ctx.name());

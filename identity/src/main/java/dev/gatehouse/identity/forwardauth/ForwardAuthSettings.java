@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param name                   the middleware's qualified name, the Consumer id when no user is named
  */
 record ForwardAuthSettings(URI address, boolean trustForwardHeader, List<String> authResponseHeaders,
-                           Pattern authResponseHeadersRegex, List<String> authRequestHeaders, Set<String> authCookies,
+                           Pattern authResponseHeadersRegex, Set<String> authRequestHeaders, Set<String> authCookies,
                            boolean forwardBody, int maxBodySize, String headerField, boolean preserveLocationHeader,
                            boolean preserveRequestMethod, String name) {
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.gatehouse.identity.Digests;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -153,17 +154,9 @@ final class OidcProvider implements AutoCloseable {
      * @return the refreshed session
      */
     CompletableFuture<Session> refreshOnce(String refreshToken, Supplier<CompletableFuture<Session>> refresh) {
-        return refreshes.get(sha256(refreshToken), (k, ex) -> refresh.get());
+        return refreshes.get(Digests.sha256Hex(refreshToken), (k, ex) -> refresh.get());
     }
 
-    private static String sha256(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Marks a login's state as used.
