@@ -103,6 +103,14 @@ class ApiKeyMiddlewareTest {
     }
 
     @Test
+    void aKeyBehindASemicolonIsNeitherReadNorForwarded() {
+        Middleware m = build("keySource: {query: api_key}\n" + keys());
+        Exchange ex = Exchange.of("GET", "/items?page=2;api_key=" + KEY);
+        assertThat(ex.run(m).status()).isEqualTo(401);
+        assertThat(ex.reachedService()).isFalse();
+    }
+
+    @Test
     void cookieKeyIsRemovedKeepingOtherCookies() {
         Middleware m = build("keySource: {cookie: apikey}\n" + keys());
         Exchange ex = Exchange.of("GET", "/").header("Cookie", "theme=dark; apikey=" + KEY + "; lang=en");
