@@ -5,6 +5,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 RUNDIR="$1"; CONFIG="${2:-$HERE/gatehouse-bench.yaml}"; CPUS="${3:-}"
+# The JVM starts in the config's folder, so a relative path is made absolute first.
+CONFIG="$(cd "$(dirname "$CONFIG")" && pwd)/$(basename "$CONFIG")"
 mkdir -p "$RUNDIR"
 ROOT="$HERE/.."
 . "$ROOT/scripts/find-jdk.sh"; gh_find_jdk || exit 1

@@ -73,14 +73,15 @@ final class HeaderRewriter {
      */
     static void setForwarded(HttpHeaders h, String peerIp, boolean secure, boolean websocket, String authority,
                              String serverName) {
+        // None of these names is present (hasWatched said so): add, not set, skips a hashed removal per name.
         String proto = websocket ? (secure ? "wss" : "ws") : (secure ? "https" : "http");
-        h.set(HeaderNames.X_FORWARDED_PROTO, proto);
-        h.set(HeaderNames.X_FORWARDED_PORT, portOf(authority, proto));
+        h.add(HeaderNames.X_FORWARDED_PROTO, proto);
+        h.add(HeaderNames.X_FORWARDED_PORT, portOf(authority, proto));
         if (authority != null && !authority.isEmpty()) {
-            h.set(HeaderNames.X_FORWARDED_HOST, authority);
+            h.add(HeaderNames.X_FORWARDED_HOST, authority);
         }
-        h.set(HeaderNames.X_FORWARDED_SERVER, serverName);
-        h.set(HeaderNames.X_REAL_IP, peerIp);
+        h.add(HeaderNames.X_FORWARDED_SERVER, serverName);
+        h.add(HeaderNames.X_REAL_IP, peerIp);
     }
 
     /**

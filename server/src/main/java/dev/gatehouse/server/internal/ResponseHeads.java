@@ -9,7 +9,10 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
 
 /** Builds response heads: framing decided here, never trusted from upstream headers. */
 final class ResponseHeads {
@@ -21,8 +24,60 @@ final class ResponseHeads {
         return head || status < 200 || status == 204 || status == 304;
     }
 
-    /** Removes the connection-specific headers a handler or an upstream may have left on a response. */
-    static void stripConnectionHeaders(HttpHeaders h, boolean keepUpgrade) {
+    /** {@link #scan} found a connection-specific header. */
+    static final int HAS_CONNECTION_HEADER = 1;
+    /** {@link #scan} found exactly one {@code Content-Length}. */
+    static final int ONE_CONTENT_LENGTH = 2;
+    /** {@link #scan} found more than one {@code Content-Length}. */
+    static final int SEVERAL_CONTENT_LENGTHS = 4;
+
+    /**
+     * One pass over a response's header names, comparing lengths first: most responses carry no connection
+     * header (an upstream's were removed as it was read) and one Content-Length, and finding that out this way
+     * is cheaper than a hashed, case-folding removal or lookup per name.
+     *
+     * @param h           the response headers
+     * @param keepUpgrade true when {@code Upgrade} stays (a 101 that starts a tunnel)
+     * @return {@link #HAS_CONNECTION_HEADER}, {@link #ONE_CONTENT_LENGTH} and {@link #SEVERAL_CONTENT_LENGTHS}
+     *         bits
+     */
+    static int scan(HttpHeaders h, boolean keepUpgrade) {
+        int flags = 0;
+        int lengths = 0;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
+            CharSequence name = it.next().getKey();
+            boolean connection = switch (name.length()) {
+                case 7 -> !keepUpgrade && AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE);
+                case 10 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)
+                        || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.KEEP_ALIVE);
+                case 14 -> {
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
+                        lengths++;
+                    }
+                    yield false;
+                }
+                case 16 -> AsciiString.contentEqualsIgnoreCase(name, HeaderNames.PROXY_CONNECTION);
+                case 17 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING);
+                default -> false;
+            };
+            if (connection) {
+                flags |= HAS_CONNECTION_HEADER;
+            }
+        }
+        return flags | (lengths == 1 ? ONE_CONTENT_LENGTH : lengths > 1 ? SEVERAL_CONTENT_LENGTHS : 0);
+    }
+
+    /**
+     * Removes the connection-specific headers a handler or an upstream may have left on a response.
+     *
+     * @param h           the response headers
+     * @param keepUpgrade true when {@code Upgrade} stays
+     * @param scanned     what {@link #scan} found in {@code h}
+     */
+    static void stripConnectionHeaders(HttpHeaders h, boolean keepUpgrade, int scanned) {
+        if ((scanned & HAS_CONNECTION_HEADER) == 0) {
+            return;
+        }
         h.remove(HttpHeaderNames.TRANSFER_ENCODING);
         h.remove(HttpHeaderNames.KEEP_ALIVE);
         h.remove(HeaderNames.PROXY_CONNECTION);
@@ -30,6 +85,41 @@ final class ResponseHeads {
         if (!keepUpgrade) {
             h.remove(HttpHeaderNames.UPGRADE);
         }
+    }
+
+    /**
+     * Sets {@code Content-Length}, unless its only value already says exactly that (an upstream's own header,
+     * the usual case): that saves a removal, a boxed number and its text per response.
+     *
+     * @param h       the response headers
+     * @param length  the body's length
+     * @param scanned what {@link #scan} found in {@code h}
+     */
+    static void setContentLength(HttpHeaders h, long length, int scanned) {
+        if ((scanned & ONE_CONTENT_LENGTH) != 0 && isDecimal(h.get(HttpHeaderNames.CONTENT_LENGTH), length)) {
+            return;
+        }
+        h.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
+    }
+
+    /** @return true when {@code text} is exactly the decimal form of {@code value} (no sign, no leading zero) */
+    static boolean isDecimal(String text, long value) {
+        if (text == null) {
+            return false;
+        }
+        int n = text.length();
+        if (value < 0 || n == 0 || n > 18 || n > 1 && text.charAt(0) == '0') {
+            return false;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v == value;
     }
 
     /** @return an interim {@code 100 Continue} */

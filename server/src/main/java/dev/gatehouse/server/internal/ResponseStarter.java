@@ -2,6 +2,7 @@ package dev.gatehouse.server.internal;
 
 import dev.gatehouse.core.Body;
 import dev.gatehouse.core.HttpResponse;
+import dev.gatehouse.core.net.BatchedFlush;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -43,7 +44,8 @@ final class ResponseStarter {
             body = Body.empty();
         }
         ex.status = status;
-        ResponseHeads.stripConnectionHeaders(h, tunnel);
+        int scanned = ResponseHeads.scan(h, tunnel);
+        ResponseHeads.stripConnectionHeaders(h, tunnel, scanned);
         if (tunnel) {
             startTunnel(bridge, ex, h, body);
             return;
@@ -58,7 +60,7 @@ final class ResponseStarter {
         } else {
             long len = body.contentLength();
             if (len >= 0) {
-                h.set(HttpHeaderNames.CONTENT_LENGTH, len);
+                ResponseHeads.setContentLength(h, len, scanned);
             } else {
                 h.remove(HttpHeaderNames.CONTENT_LENGTH);
                 if (!h2) {
@@ -92,8 +94,9 @@ final class ResponseStarter {
         ch.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), h));
         if (bodyless) {
             body.discard();
-            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+            ch.write(LastHttpContent.EMPTY_LAST_CONTENT)
                     .addListener((ChannelFutureListener) f -> bridge.responseWritten(ex, f.isSuccess()));
+            BatchedFlush.flushSoon(ch);
             return;
         }
         ResponseWriter w = new ResponseWriter(ch, ex, false, chunked || h2, ok -> bridge.responseWritten(ex, ok));

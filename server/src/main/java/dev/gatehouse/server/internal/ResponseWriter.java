@@ -2,6 +2,7 @@ package dev.gatehouse.server.internal;
 
 import dev.gatehouse.core.BodySubscriber;
 import dev.gatehouse.core.Flow;
+import dev.gatehouse.core.net.BatchedFlush;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -94,7 +95,8 @@ final class ResponseWriter implements BodySubscriber {
         } else {
             last = LastHttpContent.EMPTY_LAST_CONTENT;
         }
-        ch.writeAndFlush(last).addListener((ChannelFutureListener) f -> listener.responseWritten(f.isSuccess()));
+        ch.write(last).addListener((ChannelFutureListener) f -> listener.responseWritten(f.isSuccess()));
+        BatchedFlush.flushSoon(ch);
     }
 
     @Override

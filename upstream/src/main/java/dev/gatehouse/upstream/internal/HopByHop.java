@@ -123,7 +123,7 @@ public final class HopByHop {
     }
 
     /** Adds the names a {@code Connection} header lists to {@code listed}; other headers leave it as it is. */
-    private static List<String> connectionTokens(List<String> listed, CharSequence name, CharSequence value) {
+    static List<String> connectionTokens(List<String> listed, CharSequence name, CharSequence value) {
         if (name.length() != 10 || !AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
             return listed;
         }
@@ -140,7 +140,7 @@ public final class HopByHop {
     }
 
     /** @return true for a name that never crosses the proxy; the length picks the one or two candidates */
-    private static boolean isAlways(CharSequence name) {
+    static boolean isAlways(CharSequence name) {
         return switch (name.length()) {
             case 2 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TE);
             case 7 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE)

@@ -5,6 +5,7 @@ import dev.gatehouse.core.BodySubscriber;
 import dev.gatehouse.core.Flow;
 import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.core.StreamBody;
+import dev.gatehouse.core.net.BatchedFlush;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -120,11 +121,13 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
             DefaultFullHttpRequest full = new DefaultFullHttpRequest(head.protocolVersion(), head.method(),
                     head.uri(), Unpooled.EMPTY_BUFFER, head.headers(), EmptyHttpHeaders.INSTANCE);
             requestEndQueued = true;
-            ch.writeAndFlush(full);
+            // A void promise: nothing waits on the write, and a failure reaches exceptionCaught, which fails us.
+            ch.write(full, ch.voidPromise());
+            BatchedFlush.flushSoon(ch);
             startHeaderTimer();
             return;
         }
-        ch.writeAndFlush(head);
+        ch.writeAndFlush(head, ch.voidPromise());
         req.body().subscribe(new RequestBodyWriter());
     }
 
@@ -348,7 +351,7 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
                 chunk.release();
                 return;
             }
-            ch.writeAndFlush(new DefaultHttpContent(chunk));
+            ch.writeAndFlush(new DefaultHttpContent(chunk), ch.voidPromise());
             if (!ch.isWritable() && !requestPaused && requestFlow != null) {
                 requestPaused = true;
                 requestFlow.pause();
@@ -370,7 +373,7 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
                 last.trailingHeaders().add(HopByHop.stripTrailers(new DefaultHttpHeaders(false).add(trailers)));
             }
             requestEndQueued = true;
-            ch.writeAndFlush(last);
+            ch.writeAndFlush(last, ch.voidPromise());
             startHeaderTimer();
         }
 

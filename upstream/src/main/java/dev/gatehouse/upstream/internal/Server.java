@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** One server of a load balancer: forwards an exchange to it over its connection pool (HTTP/1.1 or HTTP/2). */
 public final class Server {
-    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
-
     private final ServerEndpoint endpoint;
     private final int weight;
     private final boolean preservePath;
@@ -119,33 +117,8 @@ public final class Server {
     }
 
     private HttpHeaders headers(HttpRequest req, String upgrade, String clientIp) {
-        // Pseudo-headers (":name") are dropped in the same copy; collecting names() first built a set per request.
-        HttpHeaders h = HopByHop.strip(req.headers(), true, upgrade, true);
-        // Appended here, when the request leaves, as Go's proxy does for Traefik: middlewares that read
-        // X-Forwarded-For (ipStrategy.depth) see it as the client sent it.
-        if (clientIp != null && !clientIp.isEmpty()) {
-            List<String> all = h.getAll(X_FORWARDED_FOR);
-            String xff = all.isEmpty() ? null : all.size() == 1 ? all.getFirst() : String.join(", ", all);
-            h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
-        }
         String authority = req.authority();
-        h.set(HttpHeaderNames.HOST, passHostHeader && authority != null && !authority.isEmpty()
-                ? authority : endpoint.authority());
-        if (upgrade != null) {
-            // The body of an upgrade request is the raw tunnel, sent only after the 101.
-            h.remove(HttpHeaderNames.CONTENT_LENGTH);
-            return h;
-        }
-        long len = req.body().contentLength();
-        if (len > 0) {
-            h.set(HttpHeaderNames.CONTENT_LENGTH, len);
-        } else if (len == 0) {
-            if (h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                h.set(HttpHeaderNames.CONTENT_LENGTH, 0);
-            }
-        } else if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
-        return h;
+        String host = passHostHeader && authority != null && !authority.isEmpty() ? authority : endpoint.authority();
+        return UpstreamRequestHeaders.build(req.headers(), upgrade, clientIp, host, req.body().contentLength());
     }
 }
