@@ -10,7 +10,9 @@ CONFIG="$(cd "$(dirname "$CONFIG")" && pwd)/$(basename "$CONFIG")"
 mkdir -p "$RUNDIR"
 ROOT="$HERE/.."
 . "$ROOT/scripts/find-jdk.sh"; gh_find_jdk || exit 1
-[ -f "$ROOT/app/target/gatehouse.jar" ] || (cd "$ROOT" && ./dev build -q)
+# GATEHOUSE_JAR runs another build (to compare two builds in one run); by default, this tree's.
+JAR="${GATEHOUSE_JAR:-$ROOT/app/target/gatehouse.jar}"
+[ -f "$JAR" ] || (cd "$ROOT" && ./dev build -q)
 OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false
       -Xms256m -Xmx1g -XX:+AlwaysPreTouch)
 case "${GATEHOUSE_JAVA_OPTS:-}" in *-XX:+Use*GC*) ;; *) OPTS+=(-XX:+UseParallelGC) ;; esac
@@ -20,7 +22,7 @@ if [ -n "$CPUS" ]; then
   PIN=(taskset -c "$CPUS"); OPTS+=(-XX:ActiveProcessorCount="$n")
 fi
 cd "$(dirname "$CONFIG")"
-"${PIN[@]}" "$JAVA_HOME/bin/java" "${OPTS[@]}" ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/app/target/gatehouse.jar" \
+"${PIN[@]}" "$JAVA_HOME/bin/java" "${OPTS[@]}" ${GATEHOUSE_JAVA_OPTS:-} -jar "$JAR" \
   run -c "$CONFIG" >"$RUNDIR/gatehouse.log" 2>&1 &
 echo $! > "$RUNDIR/gatehouse.pid"
 ADMIN=$(awk '/^api:/ {a=1; next} a && /address:/ { gsub(/[" ]/, "", $2); print $2; exit }' "$CONFIG")

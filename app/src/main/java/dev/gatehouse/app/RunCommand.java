@@ -19,7 +19,13 @@ final class RunCommand implements Callable<Integer> {
         if (install == null) {
             return 2;
         }
-        Gateway g = Gateway.start(install, config.toAbsolutePath().getParent());
+        Gateway g;
+        try {
+            g = Gateway.start(install, config.toAbsolutePath().getParent());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 1;
+        }
         for (String ep : install.entryPoints().keySet()) {
             System.err.println("gatehouse: entry point " + ep + " listening on port " + g.port(ep));
         }

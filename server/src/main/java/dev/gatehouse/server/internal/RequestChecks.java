@@ -17,19 +17,39 @@ final class RequestChecks {
     }
 
     /**
+     * What one pass over a request's headers found, so that preparing the request looks nothing up again: a
+     * hashed, case-folding lookup per framing header cost more than the pass itself.
+     */
+    static final class Facts {
+        /** The first Host value, or null. */
+        String host;
+        /** The Content-Length value (checked to be digits over HTTP/1), or null. */
+        String contentLength;
+        /** A Transfer-Encoding is present (over HTTP/1 it was checked to be exactly chunked). */
+        boolean transferEncoding;
+        /** An Expect header is present. */
+        boolean expect;
+        /** An Upgrade header is present. */
+        boolean upgrade;
+        /** A Connection header is present. */
+        boolean connection;
+        /** A hop-by-hop or forwarded header is present: the full rewrite must run ({@link HeaderRewriter}). */
+        boolean watched;
+    }
+
+    /**
      * @param req   the head
      * @param http1 true for HTTP/1.x, where framing headers matter
+     * @return what the headers hold that preparing the request needs
      * @throws Rejection when the request must be refused
      */
-    static void validate(HttpRequest req, boolean http1) {
+    static Facts validate(HttpRequest req, boolean http1) {
         HttpHeaders h = req.headers();
-        // One pass over the headers both checks the values and gathers the framing headers, instead of a
-        // separate lookup (hash, bucket walk, list) per framing header on every request.
+        Facts facts = new Facts();
         int teCount = 0;
         int clCount = 0;
         int hostCount = 0;
         CharSequence te = null;
-        CharSequence cl = null;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> e = it.next();
             CharSequence value = e.getValue();
@@ -37,30 +57,35 @@ final class RequestChecks {
             CharSequence name = e.getKey();
             switch (name.length()) {
                 case 4 -> {
-                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)) {
-                        hostCount++;
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST) && hostCount++ == 0) {
+                        facts.host = value.toString();
                     }
                 }
+                case 6 -> facts.expect |= AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.EXPECT);
                 case 14 -> {
-                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
-                        if (clCount++ == 0) {
-                            cl = value;
-                        }
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)
+                            && clCount++ == 0) {
+                        facts.contentLength = value.toString();
                     }
                 }
                 case 17 -> {
-                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING)) {
-                        if (teCount++ == 0) {
-                            te = value;
-                        }
+                    if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING)
+                            && teCount++ == 0) {
+                        te = value;
                     }
                 }
                 default -> {
                 }
             }
+            if (HeaderRewriter.isWatched(name)) {
+                facts.watched = true;
+                facts.upgrade |= AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE);
+                facts.connection |= AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION);
+            }
         }
+        facts.transferEncoding = teCount > 0;
         if (!http1) {
-            return;
+            return facts;
         }
         HttpVersion v = req.protocolVersion();
         if (!v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0)) {
@@ -80,7 +105,7 @@ final class RequestChecks {
         if (clCount > 1) {
             throw new Rejection(400, "several Content-Length headers");
         }
-        if (clCount == 1 && !isDigits(cl)) {
+        if (clCount == 1 && !isDigits(facts.contentLength)) {
             throw new Rejection(400, "invalid Content-Length");
         }
         if (hostCount > 1) {
@@ -89,6 +114,7 @@ final class RequestChecks {
         if (hostCount == 0 && v.equals(HttpVersion.HTTP_1_1)) {
             throw new Rejection(400, "missing Host header");
         }
+        return facts;
     }
 
     private static void checkValue(CharSequence v) {

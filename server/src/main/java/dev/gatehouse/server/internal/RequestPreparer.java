@@ -37,10 +37,10 @@ final class RequestPreparer {
      */
     static Exchange prepare(HttpRequest r, ListenerConfig cfg, Channel ch, String ip, boolean h2, boolean secure,
                             HttpBridge.RequestFlowFactory flows) {
-        RequestChecks.validate(r, !h2);
+        RequestChecks.Facts facts = RequestChecks.validate(r, !h2);
         HttpHeaders headers = r.headers();
         String target = r.uri();
-        String authority = headers.get(HttpHeaderNames.HOST);
+        String authority = facts.host;
         int q = target.indexOf('?');
         String beforeQuery = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
@@ -66,7 +66,7 @@ final class RequestPreparer {
             authority = "";
         }
         boolean expectContinue = false;
-        String expect = headers.get(HttpHeaderNames.EXPECT);
+        String expect = facts.expect ? headers.get(HttpHeaderNames.EXPECT) : null;
         if (expect != null) {
             if (!expect.equalsIgnoreCase("100-continue")) {
                 throw new Rejection(417, "unsupported Expect");
@@ -74,18 +74,21 @@ final class RequestPreparer {
             headers.remove(HttpHeaderNames.EXPECT);
             expectContinue = !h2 && r.protocolVersion().equals(HttpVersion.HTTP_1_1);
         }
-        boolean upgrade = !h2 && HeaderRewriter.isUpgrade(headers);
+        boolean upgrade = !h2 && facts.upgrade && facts.connection && HeaderRewriter.isUpgrade(headers);
         boolean websocket = upgrade && HeaderRewriter.isWebSocket(headers);
-        long length = HttpUtil.getContentLength(r, -1L);
-        boolean chunked = !h2 && HttpUtil.isTransferEncodingChunked(r);
+        // Over HTTP/1 the checks left one Content-Length of digits and at most a chunked Transfer-Encoding.
+        long length = h2 ? HttpUtil.getContentLength(r, -1L)
+                : facts.contentLength == null ? -1L : Long.parseLong(facts.contentLength);
+        boolean chunked = !h2 && facts.transferEncoding;
         boolean hasBody = upgrade || (h2 ? !(r instanceof LastHttpContent) : chunked || length > 0);
-        boolean keepAlive = h2 || HttpUtil.isKeepAlive(r);
+        boolean keepAlive = h2 || (facts.connection ? HttpUtil.isKeepAlive(r)
+                : r.protocolVersion().isKeepAliveDefault());
         HttpHeaders received = cfg.observer() == ExchangeObserver.NONE ? headers : headers.copy();
         if (h2) {
             removeHttp2Extensions(headers);
         }
         InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
-        if (HeaderRewriter.hasWatched(headers)) {
+        if (facts.watched) {
             HeaderRewriter.removeHopByHop(headers, upgrade);
             HeaderRewriter.applyForwarded(headers, cfg.trusts(peer.getAddress()), ip, secure, websocket, authority,
                     cfg.serverName());

@@ -179,13 +179,35 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
         }
         cancelHeaderTimer();
         headReceived = true;
-        keepAlive = HttpUtil.isKeepAlive(r);
-        HttpHeaders headers = HopByHop.stripResponseInPlace(r.headers());
+        HopByHop.ResponseFacts facts = HopByHop.stripResponseInPlace(r.headers());
+        // As HttpUtil.isKeepAlive reads it, from the Connection tokens the strip saw.
+        keepAlive = !facts.close && (r.protocolVersion().isKeepAliveDefault() || facts.keepAlive);
+        HttpHeaders headers = r.headers();
         long length = HttpMethod.HEAD.equals(head.method()) || status == 204 || status == 304
-                ? 0 : HttpUtil.getContentLength(r, -1L);
+                ? 0 : contentLength(facts.contentLength, r);
         body = new StreamBody(this, length);
         outcome.head(status, null);
         response.complete(status, headers, body);
+    }
+
+    /** The decoder already refused a malformed Content-Length; anything odd left goes the long way. */
+    private static long contentLength(String value, HttpResponse r) {
+        if (value == null) {
+            return -1L;
+        }
+        int n = value.length();
+        if (n == 0 || n > 18) {
+            return HttpUtil.getContentLength(r, -1L);
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return HttpUtil.getContentLength(r, -1L);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private void onContent(HttpContent c) {
