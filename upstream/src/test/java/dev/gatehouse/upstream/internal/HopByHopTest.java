@@ -2,22 +2,13 @@ package dev.gatehouse.upstream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.junit.jupiter.api.Test;
 
 class HopByHopTest {
-    private static HttpHeaders headers(String... pairs) {
-        HttpHeaders h = new DefaultHttpHeaders(false);
-        for (int i = 0; i < pairs.length; i += 2) {
-            h.add(pairs[i], pairs[i + 1]);
-        }
-        return h;
-    }
-
     @Test
     void aResponsePassLeavesTheEndToEndHeadersAndReadsFramingAndKeepAlive() {
-        HttpHeaders h = headers("Content-Length", "1024", "Connection", "Keep-Alive, X-Private", "Keep-Alive",
+        HttpHeaders h = TestHeaders.of("Content-Length", "1024", "Connection", "Keep-Alive, X-Private", "Keep-Alive",
                 "timeout=5", "X-Private", "p", "Transfer-Encoding", "identity", "X-Kept", "k");
         HopByHop.ResponseFacts facts = HopByHop.stripResponseInPlace(h);
         assertThat(h.names()).containsExactlyInAnyOrder("Content-Length", "X-Kept");
@@ -28,7 +19,7 @@ class HopByHopTest {
 
     @Test
     void closeIsSeenInAnyCaseAndPosition() {
-        HopByHop.ResponseFacts facts = HopByHop.stripResponseInPlace(headers("connection", "x-a , CLOSE"));
+        HopByHop.ResponseFacts facts = HopByHop.stripResponseInPlace(TestHeaders.of("connection", "x-a , CLOSE"));
         assertThat(facts.close).isTrue();
         assertThat(facts.keepAlive).isFalse();
         assertThat(facts.contentLength).isNull();
@@ -36,7 +27,7 @@ class HopByHopTest {
 
     @Test
     void noConnectionHeaderSaysNothingAboutKeepAlive() {
-        HttpHeaders h = headers("Date", "d", "content-length", "0");
+        HttpHeaders h = TestHeaders.of("Date", "d", "content-length", "0");
         HopByHop.ResponseFacts facts = HopByHop.stripResponseInPlace(h);
         assertThat(facts.close).isFalse();
         assertThat(facts.keepAlive).isFalse();
