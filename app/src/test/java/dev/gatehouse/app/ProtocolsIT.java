@@ -311,6 +311,28 @@ class ProtocolsIT {
     }
 
     @Test
+    void curlOpensAWebSocketThroughTheGatewayAndGetsTheServersFirstFrame() throws Exception {
+        // Debian's curl has no ws:// scheme, so it sends the RFC 6455 handshake itself; the key and its accept
+        // value are the RFC's own example (section 1.3). What follows the 101 is the tunnel's raw bytes.
+        java.nio.file.Path frames = java.nio.file.Files.createTempFile("ws", ".bin");
+        try {
+            Http.Curl c = Http.curl("-s", "-N", "--http1.1", "--max-time", "3", "-D", "-", "-o", frames.toString(),
+                    "-H", "Connection: Upgrade", "-H", "Upgrade: websocket", "-H", "Sec-WebSocket-Version: 13",
+                    "-H", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "http://127.0.0.1:" + port + "/ws");
+            assertThat(c.out()).as("curl stderr: %s", c.err()).startsWith("HTTP/1.1 101");
+            assertThat(c.out().toLowerCase(java.util.Locale.ROOT))
+                    .contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo=")
+                    .contains("upgrade: websocket");
+            String tunnel = new String(java.nio.file.Files.readAllBytes(frames),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            // An unmasked text frame from the server: FIN + text opcode, then the payload's length and bytes.
+            assertThat(tunnel).as("the server's first frame, through the tunnel").isEqualTo("\u0081\u0007welcome");
+        } finally {
+            java.nio.file.Files.deleteIfExists(frames);
+        }
+    }
+
+    @Test
     void webSocketMessagesEchoBothWays() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         StringBuilder partial = new StringBuilder();
