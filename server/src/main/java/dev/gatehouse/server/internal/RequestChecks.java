@@ -1,5 +1,6 @@
 package dev.gatehouse.server.internal;
 
+import dev.gatehouse.core.ContentLengths;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -23,8 +24,8 @@ final class RequestChecks {
     static final class Facts {
         /** The first Host value, or null. */
         String host;
-        /** The Content-Length value (checked to be digits over HTTP/1), or null. */
-        String contentLength;
+        /** The Content-Length value over HTTP/1 (checked to be digits), or -1 when absent; not read over HTTP/2. */
+        long contentLength = -1;
         /** A Transfer-Encoding is present (over HTTP/1 it was checked to be exactly chunked). */
         boolean transferEncoding;
         /** An Expect header is present. */
@@ -50,6 +51,7 @@ final class RequestChecks {
         int clCount = 0;
         int hostCount = 0;
         CharSequence te = null;
+        CharSequence cl = null;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = h.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> e = it.next();
             CharSequence value = e.getValue();
@@ -65,7 +67,7 @@ final class RequestChecks {
                 case 14 -> {
                     if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)
                             && clCount++ == 0) {
-                        facts.contentLength = value.toString();
+                        cl = value;
                     }
                 }
                 case 17 -> {
@@ -105,8 +107,11 @@ final class RequestChecks {
         if (clCount > 1) {
             throw new Rejection(400, "several Content-Length headers");
         }
-        if (clCount == 1 && !isDigits(facts.contentLength)) {
-            throw new Rejection(400, "invalid Content-Length");
+        if (clCount == 1) {
+            facts.contentLength = ContentLengths.parse(cl);
+            if (facts.contentLength < 0) {
+                throw new Rejection(400, "invalid Content-Length");
+            }
         }
         if (hostCount > 1) {
             throw new Rejection(400, "several Host headers");
@@ -124,18 +129,5 @@ final class RequestChecks {
                 throw new Rejection(400, "invalid character in header value");
             }
         }
-    }
-
-    private static boolean isDigits(CharSequence s) {
-        if (s.length() == 0 || s.length() > 18) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

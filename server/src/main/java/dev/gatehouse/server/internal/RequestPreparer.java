@@ -77,8 +77,7 @@ final class RequestPreparer {
         boolean upgrade = !h2 && facts.upgrade && facts.connection && HeaderRewriter.isUpgrade(headers);
         boolean websocket = upgrade && HeaderRewriter.isWebSocket(headers);
         // Over HTTP/1 the checks left one Content-Length of digits and at most a chunked Transfer-Encoding.
-        long length = h2 ? HttpUtil.getContentLength(r, -1L)
-                : facts.contentLength == null ? -1L : Long.parseLong(facts.contentLength);
+        long length = h2 ? HttpUtil.getContentLength(r, -1L) : facts.contentLength;
         boolean chunked = !h2 && facts.transferEncoding;
         boolean hasBody = upgrade || (h2 ? !(r instanceof LastHttpContent) : chunked || length > 0);
         boolean keepAlive = h2 || (facts.connection ? HttpUtil.isKeepAlive(r)

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.internal;
 
+import dev.gatehouse.core.ContentLengths;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -104,22 +105,7 @@ final class ResponseHeads {
 
     /** @return true when {@code text} is exactly the decimal form of {@code value} (no sign, no leading zero) */
     static boolean isDecimal(String text, long value) {
-        if (text == null) {
-            return false;
-        }
-        int n = text.length();
-        if (value < 0 || n == 0 || n > 18 || n > 1 && text.charAt(0) == '0') {
-            return false;
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v == value;
+        return value >= 0 && ContentLengths.parse(text) == value && (text.length() == 1 || text.charAt(0) != '0');
     }
 
     /** @return an interim {@code 100 Continue} */

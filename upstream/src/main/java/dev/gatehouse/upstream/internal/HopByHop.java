@@ -36,39 +36,23 @@ public final class HopByHop {
     }
 
     /**
-     * Copies headers without the hop-by-hop ones.
+     * Copies a response's headers without the hop-by-hop ones, in one pass: filtering while copying costs one
+     * length switch per header, where copying everything and then removing each hop-by-hop name cost a hashed,
+     * case-folding lookup per name and message. (A request's headers are built by {@link UpstreamRequestHeaders}.)
      *
-     * @param in      the incoming headers
-     * @param request true for a request (keeps {@code TE: trailers})
+     * @param in      the incoming headers; a decoder validated them, so the copy does not validate again
      * @param upgrade the upgrade protocol to keep, or null
      * @return a new header set
      */
-    public static HttpHeaders strip(HttpHeaders in, boolean request, String upgrade) {
-        return strip(in, request, upgrade, false);
-    }
-
-    /**
-     * Copies headers without the hop-by-hop ones, in one pass: filtering while copying costs one length switch
-     * per header, where copying everything and then removing each hop-by-hop name cost a hashed, case-folding
-     * lookup per name and message.
-     *
-     * @param in         the incoming headers; a decoder validated them, so the copy does not validate again
-     * @param request    true for a request (keeps {@code TE: trailers})
-     * @param upgrade    the upgrade protocol to keep, or null
-     * @param dropPseudo true to drop HTTP/2 pseudo-headers ({@code :name}) as well
-     * @return a new header set
-     */
-    static HttpHeaders strip(HttpHeaders in, boolean request, String upgrade, boolean dropPseudo) {
+    public static HttpHeaders strip(HttpHeaders in, String upgrade) {
         HttpHeaders out = new DefaultHttpHeaders(false);
         List<String> listed = null;
-        boolean te = false;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> e = it.next();
             CharSequence name = e.getKey();
             if (isAlways(name)) {
-                te |= name.length() == 2;
                 listed = connectionTokens(listed, name, e.getValue());
-            } else if (!(dropPseudo && !name.isEmpty() && name.charAt(0) == ':')) {
+            } else {
                 out.add(name, e.getValue());
             }
         }
@@ -77,9 +61,6 @@ public final class HopByHop {
             for (int i = 0; i < listed.size(); i++) {
                 out.remove(listed.get(i));
             }
-        }
-        if (request && te && in.containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
-            out.set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS);
         }
         if (upgrade != null) {
             out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);

@@ -2,6 +2,7 @@ package dev.gatehouse.upstream.internal;
 
 import dev.gatehouse.core.Body;
 import dev.gatehouse.core.BodySubscriber;
+import dev.gatehouse.core.ContentLengths;
 import dev.gatehouse.core.Flow;
 import dev.gatehouse.core.RequestContext;
 import dev.gatehouse.core.StreamBody;
@@ -195,19 +196,8 @@ final class Http1Exchange implements UpstreamConnection.Listener, Flow, Connecti
         if (value == null) {
             return -1L;
         }
-        int n = value.length();
-        if (n == 0 || n > 18) {
-            return HttpUtil.getContentLength(r, -1L);
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return HttpUtil.getContentLength(r, -1L);
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        long n = ContentLengths.parse(value);
+        return n >= 0 ? n : HttpUtil.getContentLength(r, -1L);
     }
 
     private void onContent(HttpContent c) {

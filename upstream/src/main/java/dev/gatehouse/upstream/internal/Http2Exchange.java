@@ -208,7 +208,7 @@ final class Http2Exchange implements ConnectionPool.Callback, Flow, Http2Request
         cancelHeaderTimer();
         headReceived = true;
         int status = r.status().code();
-        HttpHeaders headers = HopByHop.strip(r.headers(), false, null);
+        HttpHeaders headers = HopByHop.strip(r.headers(), null);
         for (HttpConversionUtil.ExtensionHeaderNames n : HttpConversionUtil.ExtensionHeaderNames.values()) {
             headers.remove(n.text());
         }

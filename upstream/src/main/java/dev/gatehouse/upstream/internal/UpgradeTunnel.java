@@ -45,7 +45,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements Flow, 
     /** Switches the pipeline to raw bytes and completes the response with the 101 head. */
     void start(HttpHeaders upstreamHeaders) {
         String proto = upstreamHeaders.get(HttpHeaderNames.UPGRADE);
-        HttpHeaders headers = HopByHop.strip(upstreamHeaders, false, proto == null ? "" : proto);
+        HttpHeaders headers = HopByHop.strip(upstreamHeaders, proto == null ? "" : proto);
         ch.pipeline().addLast("tunnel", this);
         ch.pipeline().remove(UpstreamConnection.class);
         // Removing the codec forwards the bytes it buffered past the 101 to this handler, as raw bytes.
