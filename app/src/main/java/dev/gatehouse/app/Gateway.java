@@ -11,6 +11,7 @@ import dev.gatehouse.core.spi.MetricsRegistry;
 import dev.gatehouse.observability.AccessLog;
 import dev.gatehouse.observability.GatewayMetrics;
 import dev.gatehouse.observability.Logging;
+import dev.gatehouse.redis.RedisConnections;
 import dev.gatehouse.redis.RedisEventLoops;
 import dev.gatehouse.runtime.CompileOutcome;
 import dev.gatehouse.runtime.Compiler;
@@ -23,6 +24,7 @@ import dev.gatehouse.runtime.SnapshotHolder;
 import dev.gatehouse.runtime.spi.ProviderState;
 import dev.gatehouse.server.EntryPointServer;
 import dev.gatehouse.server.ServerRuntime;
+import dev.gatehouse.server.Transport;
 import dev.gatehouse.server.TlsStore;
 import dev.gatehouse.upstream.Upstreams;
 import java.io.IOException;
@@ -57,6 +59,7 @@ public final class Gateway implements AutoCloseable {
     private final ResourceRegistry resources = new ResourceRegistry();
     private final SnapshotHolder holder = new SnapshotHolder(RuntimeSnapshot.empty());
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    private final int workerCount;
     private final GatewayMetrics metrics;
     private final AccessLog accessLog;
     private final Compiler compiler;
@@ -100,8 +103,9 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(InstallConfig install) throws IOException {
         this.install = install;
-        this.servers = ServerRuntime.create(workerThreads(System.getProperty(WORKER_THREADS),
-                Runtime.getRuntime().availableProcessors()));
+        this.workerCount = workerThreads(System.getProperty(WORKER_THREADS),
+                Runtime.getRuntime().availableProcessors());
+        this.servers = ServerRuntime.create(workerCount, Transport.choose(System.getProperty(Transport.PROPERTY)));
         this.upstreams = new Upstreams(servers.workerGroup());
         // Redis connections made from here on run on the worker loops: a request's Redis call stays on its loop.
         RedisEventLoops.offer(servers.workerGroup(), servers.socketChannelType());
@@ -126,6 +130,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(InstallConfig install, Path installDir) throws IOException {
         Logging.configure(install.log());
         Gateway g = new Gateway(install);
+        LOG.info(() -> "event loops: " + g.workerCount + " on " + g.servers.transport().id());
         try {
             g.startProviders(installDir);
             g.startListeners();
@@ -237,6 +242,11 @@ public final class Gateway implements AutoCloseable {
         return listeners.get(entryPoint).boundPort();
     }
 
+    /** @return the socket transport of the event loops */
+    public Transport transport() {
+        return servers.transport();
+    }
+
     /** @return the admin listener's port, or -1 when there is none */
     public int adminPort() {
         return admin == null ? -1 : admin.boundPort();
@@ -263,10 +273,19 @@ public final class Gateway implements AutoCloseable {
             LOG.log(Level.WARNING, "drain did not finish cleanly", e);
         }
         if (admin != null) {
-            admin.shutdown(Duration.ZERO);
+            try {
+                admin.shutdown(Duration.ZERO).get(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Stopping the loops below closes whatever is left.
+            }
         }
         upstreams.close();
         resources.close();
+        if (!RedisConnections.awaitClosed(Duration.ofSeconds(2))) {
+            LOG.warning("redis connections did not close within 2s");
+        }
         RedisEventLoops.withdraw(servers.workerGroup());
         if (accessLog != null) {
             accessLog.close();

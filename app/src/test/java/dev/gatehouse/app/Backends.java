@@ -10,6 +10,7 @@ import dev.gatehouse.server.TlsStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Real whoami backends on free loopback ports, counting the TCP connections and requests they get. */
@@ -81,9 +82,10 @@ final class Backends implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Backend b : started) {
-            b.server.shutdown(Duration.ZERO);
-        }
+        // Listeners close asynchronously; the loops must outlive them.
+        java.util.concurrent.CompletableFuture.allOf(started.stream().map(b -> b.server.shutdown(Duration.ZERO))
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).orTimeout(2, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
         runtime.close(Duration.ofSeconds(2));
     }
 }

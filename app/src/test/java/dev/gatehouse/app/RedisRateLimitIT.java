@@ -3,6 +3,7 @@ package dev.gatehouse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.testing.Eventually;
+import dev.gatehouse.testing.RedisInfo;
 import dev.gatehouse.testing.RedisMonitor;
 import dev.gatehouse.testing.RedisServer;
 import java.net.http.HttpResponse;
@@ -160,6 +161,16 @@ class RedisRateLimitIT {
             return a.statusCode() == 200 && "2".equals(header(a, "RateLimit-Remaining"))
                     && b.statusCode() == 200 && "1".equals(header(b, "RateLimit-Remaining"));
         });
+    }
+
+    @Test
+    void eachGatewayReachesRedisFromEveryWorkerLoop() {
+        // One connection per worker loop (RedisEventLoops). Lettuce registers them on the gateway's loops only
+        // when it picks the loops' transport (io_uring or epoll), so this also shows the two agree.
+        long loops = Gateway.workerThreads(System.getProperty(Gateway.WORKER_THREADS),
+                Runtime.getRuntime().availableProcessors());
+        Eventually.await(WAIT, "a connection per loop of each gateway",
+                () -> RedisInfo.field(redis.port(), "clients", "connected_clients") - 1 == 2 * loops);
     }
 
     @Test

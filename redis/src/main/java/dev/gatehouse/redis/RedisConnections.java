@@ -5,7 +5,13 @@ import dev.gatehouse.redis.internal.SharedClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's Redis connections, one per distinct Redis: two middlewares whose {@code redis} specs mean the
@@ -23,6 +29,8 @@ import java.util.Map;
  */
 public final class RedisConnections {
     private static final Map<SharedClient.Key, SharedClient> CLIENTS = new HashMap<>();
+    /** Clients let go of whose connections are still closing. */
+    private static final Set<CompletableFuture<Void>> CLOSING = new HashSet<>();
 
     private RedisConnections() {
     }
@@ -87,7 +95,37 @@ public final class RedisConnections {
     static synchronized void release(SharedClient client) {
         if (client.release()) {
             CLIENTS.remove(client.key());
-            client.shutdown();
+            CompletableFuture<Void> closed = client.shutdown();
+            CLOSING.add(closed);
+            closed.whenComplete((v, e) -> forget(closed));
+        }
+    }
+
+    private static synchronized void forget(CompletableFuture<Void> closed) {
+        CLOSING.remove(closed);
+    }
+
+    /**
+     * Waits until the connections of every released holder have closed. The gateway calls it before it stops the
+     * worker loops those connections run on: a connection still closing when its loop stops would never hand
+     * back its buffers.
+     *
+     * @param timeout the longest wait
+     * @return true when all had closed in time
+     */
+    public static boolean awaitClosed(Duration timeout) {
+        CompletableFuture<?>[] pending;
+        synchronized (RedisConnections.class) {
+            pending = CLOSING.toArray(CompletableFuture<?>[]::new);
+        }
+        try {
+            CompletableFuture.allOf(pending).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.gatehouse.redis;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The gateway's worker event loops, offered to Redis connections so a request's Redis call never leaves its
@@ -19,6 +21,10 @@ import io.netty.channel.EventLoopGroup;
  * between holders that saw the same loops.
  */
 public final class RedisEventLoops {
+    private static final String LETTUCE_EPOLL = "io.lettuce.core.epoll";
+    private static final String LETTUCE_IO_URING = "io.lettuce.core.iouring";
+    /** The Lettuce properties this class set (the others are the operator's). */
+    private static final Set<String> SET_HERE = new HashSet<>();
     private static Offer current;
 
     private RedisEventLoops() {
@@ -37,10 +43,33 @@ public final class RedisEventLoops {
      * Offers worker loops to the Redis connections acquired from now on.
      *
      * @param loops       the worker loops
-     * @param channelType the socket channel class that registers on them (epoll or NIO)
+     * @param channelType the socket channel class that registers on them (io_uring, epoll or NIO)
      */
     public static synchronized void offer(EventLoopGroup loops, Class<? extends Channel> channelType) {
+        alignLettuce(channelType);
         current = new Offer(loops, channelType);
+    }
+
+    /**
+     * Lettuce picks epoll whenever both epoll and io_uring load (and warns that both do). Before its first
+     * connection, it is told which native transport the loops use, so it picks theirs. A Lettuce property the
+     * operator set is kept; the ones set here follow the latest offer.
+     */
+    static void alignLettuce(Class<? extends Channel> channelType) {
+        String pkg = channelType.getPackageName();
+        boolean uring = pkg.equals("io.netty.channel.uring");
+        boolean epoll = pkg.equals("io.netty.channel.epoll");
+        if (uring || epoll) {
+            own(LETTUCE_EPOLL, epoll);
+            own(LETTUCE_IO_URING, uring);
+        }
+    }
+
+    private static void own(String property, boolean value) {
+        if (System.getProperty(property) == null || SET_HERE.contains(property)) {
+            System.setProperty(property, Boolean.toString(value));
+            SET_HERE.add(property);
+        }
     }
 
     /**

@@ -104,6 +104,11 @@ public final class EntryPointServer {
             for (Channel c : connections) {
                 c.eventLoop().execute(() -> c.pipeline().fireUserEventTriggered(DrainEvent.INSTANCE));
             }
+            if (runtime.workerGroup().isShuttingDown()) {
+                // The loops are stopping (an owner that did not wait for this future): nothing left to drain.
+                connections.close().addListener(x -> done.complete(null));
+                return;
+            }
             ScheduledFuture<?> force = runtime.workerGroup().schedule(() -> {
                 connections.close();
             }, Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS);

@@ -5,24 +5,16 @@ import dev.gatehouse.core.ExchangeObserver;
 import dev.gatehouse.core.HttpHandler;
 import dev.gatehouse.server.internal.ListenerConfig;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Owns the event loops of the data plane: one acceptor loop and the worker loops every client connection (and,
- * sharing them, every upstream connection) runs on. Uses epoll where available, NIO otherwise.
+ * sharing them, every upstream connection) runs on, on the {@link Transport} it is given.
  *
  * <pre>
  *  ServerRuntime ─start(name, spec, handler, tls, observer)─▶ EntryPointServer (bound, serving)
@@ -33,23 +25,38 @@ import java.util.function.Supplier;
 public final class ServerRuntime implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final boolean epoll;
+    private final Transport transport;
 
-    private ServerRuntime(int workerThreads) {
-        this.epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.boss = new MultiThreadIoEventLoopGroup(1, io);
-        this.workers = new MultiThreadIoEventLoopGroup(workerThreads, io);
+    private ServerRuntime(int workerThreads, Transport transport) {
+        this.transport = transport;
+        this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(workerThreads, transport.ioHandlerFactory());
+    }
+
+    /**
+     * Creates the event loops on the fastest transport this machine runs ({@link Transport#auto()}).
+     *
+     * @param workerThreads worker loop count; 0 for Netty's default (twice the cores)
+     * @return the runtime
+     */
+    public static ServerRuntime create(int workerThreads) {
+        return create(workerThreads, Transport.auto());
     }
 
     /**
      * Creates the event loops.
      *
      * @param workerThreads worker loop count; 0 for Netty's default (twice the cores)
+     * @param transport     the transport; it must be available
      * @return the runtime
      */
-    public static ServerRuntime create(int workerThreads) {
-        return new ServerRuntime(workerThreads);
+    public static ServerRuntime create(int workerThreads, Transport transport) {
+        return new ServerRuntime(workerThreads, transport);
+    }
+
+    /** @return the transport the loops use */
+    public Transport transport() {
+        return transport;
     }
 
     /** @return the worker loops, to share with the upstream client */
@@ -57,18 +64,18 @@ public final class ServerRuntime implements AutoCloseable {
         return workers;
     }
 
-    /** @return true when the native epoll transport is in use */
+    /** @return true when a native transport (io_uring or epoll) is in use */
     public boolean nativeTransport() {
-        return epoll;
+        return transport != Transport.NIO;
     }
 
     /** @return the client socket channel type matching the worker loops, for the upstream client */
     public Class<? extends SocketChannel> socketChannelType() {
-        return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        return transport.socketChannel();
     }
 
     Class<? extends ServerChannel> serverChannelType() {
-        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        return transport.serverSocketChannel();
     }
 
     EventLoopGroup bossGroup() {

@@ -47,6 +47,7 @@ final class LettuceResources {
                     .ioThreadPoolSize(IO_THREADS)
                     .computationThreadPoolSize(COMPUTATION_THREADS)
                     .reconnectDelay(RECONNECT_DELAY)
+                    .addressResolverGroup(OffLoopResolverGroup.INSTANCE)
                     .build();
         }
         users++;
@@ -65,6 +66,7 @@ final class LettuceResources {
                 .timer(shared.timer())
                 .eventBus(shared.eventBus())
                 .reconnectDelay(RECONNECT_DELAY)
+                .addressResolverGroup(OffLoopResolverGroup.INSTANCE)
                 .build();
     }
 

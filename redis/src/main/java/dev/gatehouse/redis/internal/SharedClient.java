@@ -165,13 +165,20 @@ public final class SharedClient {
         return null;
     }
 
-    /** Closes the connections and the clients, and lets go of the shared threads. */
-    public void shutdown() {
+    /**
+     * Closes the connections and the clients, and lets go of the shared threads.
+     *
+     * @return completes once every connection has closed and the threads are let go of
+     */
+    public CompletableFuture<Void> shutdown() {
         CompletableFuture<?>[] closing = new CompletableFuture<?>[lanes.length];
         for (int i = 0; i < lanes.length; i++) {
             closing[i] = lanes[i].shutdown();
         }
-        CompletableFuture.allOf(closing).whenComplete((v, e) -> LettuceResources.release());
+        return CompletableFuture.allOf(closing).handle((v, e) -> {
+            LettuceResources.release();
+            return null;
+        });
     }
 
     /**

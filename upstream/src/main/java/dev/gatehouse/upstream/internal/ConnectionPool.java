@@ -1,5 +1,6 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.core.net.HostResolver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

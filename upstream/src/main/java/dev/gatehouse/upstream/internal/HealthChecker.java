@@ -1,6 +1,7 @@
 package dev.gatehouse.upstream.internal;
 
 import dev.gatehouse.config.dynamic.HealthCheckSpec;
+import dev.gatehouse.core.net.HostResolver;
 import dev.gatehouse.core.spi.InvalidSpecException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

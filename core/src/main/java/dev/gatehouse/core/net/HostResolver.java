@@ -1,4 +1,4 @@
-package dev.gatehouse.upstream.internal;
+package dev.gatehouse.core.net;
 
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
@@ -9,12 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Resolves upstream host names without blocking an event loop: IP literals at once, names on a virtual thread
+ * Resolves host names (upstream servers, Redis) without blocking an event loop: IP literals at once, names on a virtual thread
  * (the JDK's resolver blocks; its own cache keeps repeated look-ups cheap).
  */
 public final class HostResolver {
     private static final ExecutorService RESOLVERS =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("upstream-dns-", 0).factory());
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("dns-", 0).factory());
 
     private HostResolver() {
     }
