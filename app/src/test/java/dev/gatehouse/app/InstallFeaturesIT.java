@@ -31,17 +31,7 @@ class InstallFeaturesIT {
     void entryPointRedirectionSendsEveryRequestToTheOtherEntryPoint(@TempDir Path dir) throws Exception {
         int web = FreePort.next();
         int secure = FreePort.next();
-        Files.writeString(dir.resolve("routes.yaml"), """
-                http:
-                  routers:
-                    app:
-                      rule: "PathPrefix(`/`)"
-                      service: app
-                  services:
-                    app:
-                      loadBalancer:
-                        servers: [{url: "http://127.0.0.1:9"}]
-                """);
+        Files.writeString(dir.resolve("routes.yaml"), TestGateway.everyPathTo("http://127.0.0.1:9"));
         try (Gateway g = start(dir, """
                 entryPoints:
                   web:

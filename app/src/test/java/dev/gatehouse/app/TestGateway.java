@@ -57,6 +57,25 @@ final class TestGateway {
     }
 
     /**
+     * @param serverUrl the one server
+     * @return a routing config whose one router sends every path to that server
+     */
+    static String everyPathTo(String serverUrl) {
+        return """
+                http:
+                  routers:
+                    app:
+                      rule: "PathPrefix(`/`)"
+                      service: app
+                  services:
+                    app:
+                      loadBalancer:
+                        servers:
+                          - url: "%s"
+                """.formatted(serverUrl);
+    }
+
+    /**
      * Writes both files and starts the gateway; the install config must load without errors.
      *
      * @param dir     the folder

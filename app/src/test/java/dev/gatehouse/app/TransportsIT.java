@@ -34,18 +34,7 @@ class TransportsIT {
     void proxiesRequestsAndBodiesOnEachTransport(Transport transport, @TempDir Path dir) throws Exception {
         assumeTrue(transport.available(), transport.id() + " does not run here");
         backends = new Backends();
-        String routes = """
-                http:
-                  routers:
-                    app:
-                      rule: "PathPrefix(`/`)"
-                      service: app
-                  services:
-                    app:
-                      loadBalancer:
-                        servers:
-                          - url: "%s"
-                """.formatted(backends.whoami("app").url());
+        String routes = TestGateway.everyPathTo(backends.whoami("app").url());
         System.setProperty(Transport.PROPERTY, transport.id());
         gateway = TestGateway.start(dir, TestGateway.install(), routes);
         assertThat(gateway.transport()).isEqualTo(transport);

@@ -15,6 +15,8 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The socket transport the event loops use: Linux's io_uring, epoll, or Java's NIO. The native ones make fewer
@@ -22,79 +24,30 @@ import java.util.Locale;
  */
 public enum Transport {
     /** Linux io_uring: reads and writes submitted and completed in batches through shared rings. */
-    IO_URING("io_uring") {
-        @Override
-        public boolean available() {
-            return probe(IoUring::isAvailable);
-        }
-
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return IoUringIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends SocketChannel> socketChannel() {
-            return IoUringSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverSocketChannel() {
-            return IoUringServerSocketChannel.class;
-        }
-    },
+    IO_URING("io_uring", IoUring::isAvailable, IoUringIoHandler::newFactory, IoUringSocketChannel.class,
+            IoUringServerSocketChannel.class),
     /** Linux epoll, edge-triggered. */
-    EPOLL("epoll") {
-        @Override
-        public boolean available() {
-            return probe(Epoll::isAvailable);
-        }
-
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends SocketChannel> socketChannel() {
-            return EpollSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverSocketChannel() {
-            return EpollServerSocketChannel.class;
-        }
-    },
+    EPOLL("epoll", Epoll::isAvailable, EpollIoHandler::newFactory, EpollSocketChannel.class,
+            EpollServerSocketChannel.class),
     /** Java NIO selectors: every platform. */
-    NIO("nio") {
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends SocketChannel> socketChannel() {
-            return NioSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverSocketChannel() {
-            return NioServerSocketChannel.class;
-        }
-    };
+    NIO("nio", () -> true, NioIoHandler::newFactory, NioSocketChannel.class, NioServerSocketChannel.class);
 
     /** The system property that picks a transport by name, or {@code auto}. */
     public static final String PROPERTY = "gatehouse.transport";
 
     private final String id;
+    private final BooleanSupplier availability;
+    private final Supplier<IoHandlerFactory> ioHandlers;
+    private final Class<? extends SocketChannel> socketChannel;
+    private final Class<? extends ServerChannel> serverSocketChannel;
 
-    Transport(String id) {
+    Transport(String id, BooleanSupplier availability, Supplier<IoHandlerFactory> ioHandlers,
+              Class<? extends SocketChannel> socketChannel, Class<? extends ServerChannel> serverSocketChannel) {
         this.id = id;
+        this.availability = availability;
+        this.ioHandlers = ioHandlers;
+        this.socketChannel = socketChannel;
+        this.serverSocketChannel = serverSocketChannel;
     }
 
     /** @return the name the property uses */
@@ -103,14 +56,27 @@ public enum Transport {
     }
 
     /** @return true when this machine can run the transport */
-    public abstract boolean available();
+    public boolean available() {
+        try {
+            return availability.getAsBoolean();
+        } catch (LinkageError | RuntimeException e) {
+            // The native library is optional: without it the next transport serves.
+            return false;
+        }
+    }
 
-    abstract IoHandlerFactory ioHandlerFactory();
+    IoHandlerFactory ioHandlerFactory() {
+        return ioHandlers.get();
+    }
 
     /** @return the client socket channel class that registers on this transport's loops */
-    public abstract Class<? extends SocketChannel> socketChannel();
+    public Class<? extends SocketChannel> socketChannel() {
+        return socketChannel;
+    }
 
-    abstract Class<? extends ServerChannel> serverSocketChannel();
+    Class<? extends ServerChannel> serverSocketChannel() {
+        return serverSocketChannel;
+    }
 
     /**
      * The fastest transport this machine runs: io_uring, else epoll, else NIO. In the side-by-side benchmark,
@@ -151,14 +117,5 @@ public enum Transport {
         }
         throw new IllegalArgumentException("-D" + PROPERTY + "=" + configured
                 + ": expected one of auto, io_uring, epoll, nio");
-    }
-
-    private static boolean probe(java.util.function.BooleanSupplier check) {
-        try {
-            return check.getAsBoolean();
-        } catch (LinkageError | RuntimeException e) {
-            // The native library is optional: without it the next transport serves.
-            return false;
-        }
     }
 }
