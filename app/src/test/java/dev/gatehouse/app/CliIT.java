@@ -156,7 +156,8 @@ class CliIT {
             }
             assertThat(instances).containsExactlyInAnyOrder("whoami-1", "whoami-2");
             assertThat(Http.get("http://127.0.0.1:" + adminPort + "/ping").body()).isEqualTo("OK");
-            assertThat(read(out)).contains("Gatehouse demo is running");
+            assertThat(read(out)).contains("Gatehouse demo is running")
+                    .contains("curl http://127.0.0.1:" + port + "/whoami");
             demoApiNeedsTheKeyOrTheTokenItPrinted(read(out), "http://127.0.0.1:" + port + "/api");
 
             p.destroy(); // SIGTERM
@@ -191,6 +192,58 @@ class CliIT {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (java.io.IOException e) {
             return "";
+        }
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsOwnUsage() {
+        for (String c : List.of("run", "validate", "demo", "version")) {
+            Run r = run(c, "--help");
+            assertThat(r.code()).as(c).isZero();
+            assertThat(r.out()).as(c).startsWith("Usage: gatehouse " + c);
+        }
+        assertThat(run("run", "--help").out()).contains("-c, --config");
+        assertThat(run("demo", "--help").out()).contains("--port").contains("--admin-port");
+    }
+
+    @Test
+    void runServesItsConfigAsTheShadedJarAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        try (Backends backends = new Backends()) {
+            int port = FreePort.next();
+            Path install = dir.resolve("gatehouse.yaml");
+            Files.writeString(install, """
+                    entryPoints:
+                      web:
+                        address: "127.0.0.1:%d"
+                    providers:
+                      file:
+                        filename: routes.yaml
+                    """.formatted(port));
+            Files.writeString(dir.resolve("routes.yaml"), TestGateway.everyPathTo(backends.whoami("app").url()));
+            Path out = dir.resolve("run.out");
+            Process p = new ProcessBuilder(java(), "-jar", shadedJar().toString(), "run", "-c", install.toString())
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                String url = "http://127.0.0.1:" + port + "/hello";
+                Eventually.await(Duration.ofSeconds(30), "run to answer", () -> {
+                    if (!p.isAlive()) {
+                        throw new AssertionError("run exited early: " + read(out));
+                    }
+                    try {
+                        return Http.get(url).statusCode() == 200;
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                });
+                assertThat(Http.json(Http.get(url).body()).get("instance").asText()).isEqualTo("app");
+                p.destroy(); // SIGTERM
+                assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited within 15 s of SIGTERM").isTrue();
+                assertThat(p.exitValue()).isIn(0, 143);
+            } finally {
+                if (p.isAlive()) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
         }
     }
 

@@ -84,9 +84,14 @@ final class Harness implements AutoCloseable {
 
     /** Calls the handler on the loop and reads the response body as chunks arrive. */
     Result call(HttpHandler handler, HttpRequest req, Consumer<Result> onChunk) {
+        return callOn(loop, handler, req, onChunk);
+    }
+
+    /** Calls the handler on the given loop of {@link #group} and reads the response body as chunks arrive. */
+    Result callOn(EventLoop on, HttpHandler handler, HttpRequest req, Consumer<Result> onChunk) {
         Result res = new Result();
-        loop.execute(() -> {
-            RequestContext ctx = new RequestContext(loop, ByteBufAllocator.DEFAULT,
+        on.execute(() -> {
+            RequestContext ctx = new RequestContext(on, ByteBufAllocator.DEFAULT,
                     new InetSocketAddress("127.0.0.1", 40000), "web", false);
             res.ctx = ctx;
             handler.handle(ctx, req).onReady(r -> {

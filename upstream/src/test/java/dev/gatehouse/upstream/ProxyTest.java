@@ -231,6 +231,39 @@ class ProxyTest {
     }
 
     @Test
+    void eachEventLoopKeepsItsOwnPooledConnection() {
+        try (Backend b = Backend.named("a")) {
+            ServiceSet set = h.build(Map.of("s@file", Harness.lb(b.url())), Map.of());
+            List<io.netty.channel.EventLoop> loops = new java.util.ArrayList<>();
+            h.group.forEach(e -> loops.add((io.netty.channel.EventLoop) e));
+            assertThat(loops).hasSize(2);
+            for (int i = 0; i < 20; i++) {
+                Harness.Result r = h.await(h.callOn(loops.get(i % 2), set.handler("s@file"), Harness.get("/" + i),
+                        x -> { }));
+                assertThat(r.text()).isEqualTo("a");
+            }
+            assertThat(b.requests.get()).isEqualTo(20);
+            // One connection per loop, each reused: a request never borrows another loop's connection.
+            assertThat(b.clientPorts).hasSize(2);
+        }
+    }
+
+    @Test
+    void maxIdleConnsPerHostZeroKeepsNoConnectionBetweenRequests() {
+        try (Backend b = Backend.named("a")) {
+            ServiceSpec s = new ServiceSpec(new LoadBalancerSpec(List.of(new ServerSpec(b.url(), null, null)), null,
+                    null, null, null, null, "t@file", null), null, null, null);
+            ServersTransportSpec noIdle = new ServersTransportSpec(null, null, null, null, 0, null, null);
+            ServiceSet set = h.build(Map.of("s@file", s), Map.of("t@file", noIdle));
+            for (int i = 0; i < 5; i++) {
+                assertThat(h.fetch(set.handler("s@file"), Harness.get("/" + i)).text()).isEqualTo("a");
+            }
+            assertThat(b.requests.get()).isEqualTo(5);
+            assertThat(b.clientPorts).as("a new connection per request").hasSize(5);
+        }
+    }
+
+    @Test
     void unchangedServiceKeepsItsPoolAcrossReloads() {
         try (Backend b = Backend.named("a")) {
             ServiceSet first = h.build(Map.of("s@file", Harness.lb(b.url())), Map.of());
