@@ -83,7 +83,24 @@ class ReloadIT {
 
     @Test
     void anUnparseableFileLeavesTheLastGoodConfigServingAndIsReported(@TempDir Path dir) throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Gateway.class.getName());
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
         try (Gateway g = TestGateway.start(dir, TestGateway.install(true, "100ms", ""), routes("", ""))) {
+            log.addHandler(capture); // after the start, which sets up logging afresh
             double failuresBefore = Http.sample(Http.metrics(g), FAILURES);
             TestGateway.writeAtomically(dir.resolve(TestGateway.ROUTES), """
                     http:
@@ -101,6 +118,8 @@ class ReloadIT {
             assertThat(err.get("column").asInt()).isPositive();
             assertThat(Http.admin(g, "/api/rawdata").get("lastError").get("text").asText())
                     .isEqualTo(err.get("text").asText());
+            assertThat(logged).as("the error is logged with its place")
+                    .contains("SEVERE config not applied, the last good config keeps serving: " + err.get("text").asText());
             assertThat(status(g, "/base")).as("the last good config keeps serving").isEqualTo(200);
             assertThat(Http.sample(Http.metrics(g), FAILURES)).isGreaterThanOrEqualTo(failuresBefore + 1);
 
@@ -111,6 +130,8 @@ class ReloadIT {
                     """, ""));
             Eventually.await(Duration.ofSeconds(5), "the fixed file applied", () -> status(g, "/fixed") == 200);
             assertThat(Http.admin(g, "/api/overview").has("lastError")).as("error cleared").isFalse();
+        } finally {
+            log.removeHandler(capture);
         }
     }
 
