@@ -7,6 +7,7 @@ import dev.gatehouse.router.internal.IpRange;
 import dev.gatehouse.router.internal.QueryParams;
 import dev.gatehouse.router.internal.RoutingPath;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RulesTest {
@@ -17,6 +18,25 @@ class RulesTest {
         assertThat(Rules.defaultPriority("Path(`/é`)")).isEqualTo(11);
         assertThat(RouteEntry.of("r", Rule.parse("Host(`a.com`)"), 0, "t").priority()).isEqualTo(13);
         assertThat(RouteEntry.of("r", Rule.parse("Host(`a.com`)"), -5, "t").priority()).isEqualTo(-5);
+    }
+
+    @Test
+    void userRegexesRunInLinearTime() {
+        // (a+)+$ against a's followed by '!' backtracks exponentially in java.util.regex (2^40 paths here);
+        // RE2J answers in time linear in the input.
+        String path = "/" + "a".repeat(40) + "!";
+        for (String rule : List.of("PathRegexp(`^/(a+)+$`)", "HeaderRegexp(`X-Id`, `^(a+)+$`)",
+                "QueryRegexp(`q`, `^(a+)+$`)", "HostRegexp(`^(a+)+$`)")) {
+            Rule r = Rule.parse(rule);
+            DefaultHttpHeaders h = new DefaultHttpHeaders();
+            h.set("X-Id", path.substring(1));
+            long start = System.nanoTime();
+            boolean matched = r.matches(Requests.ctx(),
+                    Requests.request("GET", "https://" + "a".repeat(40) + "x.test" + path + "?q=" + path.substring(1), h));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(matched).as(rule).isFalse();
+            assertThat(millis).as(rule + " took " + millis + " ms").isLessThan(1_000);
+        }
     }
 
     /** Traefik's pkg/ip/checker_test.go cases. */
