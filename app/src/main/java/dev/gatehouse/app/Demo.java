@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The built-in demo: two whoami instances on free loopback ports, and a config directory (install config and
@@ -144,16 +141,8 @@ final class Demo implements AutoCloseable {
 
     @Override
     public void close() {
-        CompletableFuture<?>[] closing = instances.stream().map(i -> i.shutdown(Duration.ZERO))
-                .toArray(CompletableFuture<?>[]::new);
-        try {
-            // A listener closes asynchronously (on io_uring, once the kernel confirms); its loops must outlive it.
-            CompletableFuture.allOf(closing).get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Closing the loops below closes whatever is left.
-        }
+        Gateway.awaitQuietly(CompletableFuture.allOf(instances.stream().map(i -> i.shutdown(Duration.ZERO))
+                .toArray(CompletableFuture<?>[]::new)), Duration.ofSeconds(1));
         backends.close(Duration.ofSeconds(1));
     }
 }

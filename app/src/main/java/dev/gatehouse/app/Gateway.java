@@ -273,13 +273,7 @@ public final class Gateway implements AutoCloseable {
             LOG.log(Level.WARNING, "drain did not finish cleanly", e);
         }
         if (admin != null) {
-            try {
-                admin.shutdown(Duration.ZERO).get(1, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // Stopping the loops below closes whatever is left.
-            }
+            awaitQuietly(admin.shutdown(Duration.ZERO), Duration.ofSeconds(1));
         }
         upstreams.close();
         resources.close();
@@ -292,6 +286,24 @@ public final class Gateway implements AutoCloseable {
         }
         servers.close(Duration.ofSeconds(2));
         blocking.shutdownNow();
+    }
+
+    /**
+     * Waits for a listener (or anything else running on the loops) to finish closing before the loops stop: on
+     * io_uring a close completes only once the kernel confirms it. A failure or a timeout is not reported:
+     * stopping the loops closes whatever is left.
+     *
+     * @param closing completes when closed
+     * @param timeout the longest wait
+     */
+    static void awaitQuietly(CompletableFuture<?> closing, Duration timeout) {
+        try {
+            closing.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // The loops' shutdown closes it.
+        }
     }
 
     /**

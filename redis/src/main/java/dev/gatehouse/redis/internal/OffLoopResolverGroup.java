@@ -10,6 +10,7 @@ import io.netty.util.concurrent.Promise;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Resolves Redis host names the way upstream servers are resolved ({@link HostResolver}: the JDK's resolver, off
@@ -35,22 +36,20 @@ final class OffLoopResolverGroup extends AddressResolverGroup<InetSocketAddress>
 
         @Override
         protected void doResolve(String host, Promise<InetAddress> promise) {
-            HostResolver.resolve(host, 0).whenComplete((addr, err) -> {
-                if (err != null) {
-                    promise.tryFailure(err.getCause() != null ? err.getCause() : err);
-                } else {
-                    promise.trySuccess(addr.getAddress());
-                }
-            });
+            lookUp(host, promise, a -> a);
         }
 
         @Override
         protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
+            lookUp(host, promise, List::of);
+        }
+
+        private static <T> void lookUp(String host, Promise<T> promise, Function<InetAddress, T> answer) {
             HostResolver.resolve(host, 0).whenComplete((addr, err) -> {
                 if (err != null) {
                     promise.tryFailure(err.getCause() != null ? err.getCause() : err);
                 } else {
-                    promise.trySuccess(List.of(addr.getAddress()));
+                    promise.trySuccess(answer.apply(addr.getAddress()));
                 }
             });
         }
